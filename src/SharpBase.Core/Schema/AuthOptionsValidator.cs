@@ -1,0 +1,52 @@
+using SharpBase.Core.Errors;
+
+namespace SharpBase.Core.Schema;
+
+/// <summary>Checks an auth collection's options: token lifetimes and secrets, identity fields, MFA prerequisites.</summary>
+internal static class AuthOptionsValidator
+{
+    public static void Validate(Collection collection, AuthOptions auth, ValidationErrors errors)
+    {
+        foreach (var (key, token) in auth.Tokens)
+        {
+            if (token.Duration < 10 || token.Duration > 10L * 365 * 24 * 3600)
+            {
+                errors.Nested(key).Add("duration", ValidationError.Invalid("Must be between 10 seconds and 10 years."));
+            }
+
+            if (token.Secret.Length is < 30 or > 255)
+            {
+                errors.Nested(key).Add("secret", new ValidationError("validation_length_out_of_range", "The length must be between 30 and 255."));
+            }
+        }
+
+        var unique = collection.Indexes.Select(i => IndexDefinition.TryParse(i, out _))
+            .Where(s => s is { Unique: true, Columns.Count: 1, Where.Count: 0 } || s is { Unique: true, Columns.Count: 1 } && s.Columns[0].Name == "email")
+            .Select(s => s!.Columns[0].Name).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < auth.PasswordAuth.IdentityFields.Count; i++)
+        {
+            var name = auth.PasswordAuth.IdentityFields[i];
+            if (collection.FindField(name) is null || !unique.Contains(name))
+            {
+                errors.Nested("passwordAuth").Nested("identityFields").Add(i.ToString(global::System.Globalization.CultureInfo.InvariantCulture),
+                    new ValidationError("validation_missing_unique_constraint", $"The identity field \"{name}\" must exist and have a UNIQUE index."));
+            }
+        }
+
+        var methods = (auth.PasswordAuth.Enabled ? 1 : 0) + (auth.Otp.Enabled ? 1 : 0) + (auth.OAuth2.Enabled ? 1 : 0);
+        if (auth.Mfa.Enabled && methods < 2)
+        {
+            errors.Nested("mfa").Add("enabled", new ValidationError("validation_mfa_not_enough_auth_methods", "MFA requires at least 2 auth methods to be enabled."));
+        }
+
+        if (auth.Otp.Length is < 4 or > 20)
+        {
+            errors.Nested("otp").Add("length", ValidationError.Invalid("Must be between 4 and 20."));
+        }
+
+        if (collection.Name == SystemCollections.SuperusersName && (!auth.PasswordAuth.Enabled || auth.OAuth2.Enabled))
+        {
+            errors.Nested("passwordAuth").Add("enabled", ValidationError.Invalid("Superusers always sign in with a password and never with OAuth2."));
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text.RegularExpressions;
+using SharpBase.Core.Errors;
+using SharpBase.Core.Schema.Fields;
+
+namespace SharpBase.Core.Schema;
+
+/// <summary>
+/// Checks a normalized collection against the schema it will join, collecting every error (as YARP's
+/// ConfigValidator does) so a client sees all problems at once.
+/// </summary>
+public static partial class CollectionValidator
+{
+    /// <summary>Names of internal tables that collections may not take.</summary>
+    public static readonly IReadOnlySet<string> ReservedNames =
+        new HashSet<string>(["_collections", "_params", "_migrations", "_sessions", "_refreshTokens", "_authTokens"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> ReservedFieldNames =
+        new(["null", "true", "false", "_rowid_", "expand", "collectionId", "collectionName"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Validates <paramref name="collection"/> (already normalized) against <paramref name="target"/>, the schema after the change.</summary>
+    public static ValidationErrors Validate(Collection collection, Collection? previous, SchemaSnapshot target)
+    {
+        var errors = new ValidationErrors();
+        var context = new SchemaValidationContext(collection, previous, target);
+        ValidateIdentity(collection, previous, target, errors);
+        ValidateFields(context, errors);
+        CollectionIndexValidator.Validate(collection, target, errors);
+        ValidateTypeSpecific(collection, previous, errors);
+        return errors;
+    }
+
+    private static void ValidateIdentity(Collection collection, Collection? previous, SchemaSnapshot target, ValidationErrors errors)
+    {
+        if (!WordPattern().IsMatch(collection.Id) || collection.Id.Length > 100)
+        {
+            errors.Add("id", new ValidationError("validation_match_invalid", "Must be in a valid format."));
+        }
+        else if (previous is null && target.Collections.Any(c => c.Id == collection.Id && !ReferenceEquals(c, collection)))
+        {
+            errors.Add("id", ValidationError.NotUnique());
+        }
+
+        if (collection.Name.Length == 0)
+        {
+            errors.Add("name", ValidationError.Required());
+        }
+        else if (!WordPattern().IsMatch(collection.Name) || collection.Name.Length > 255)
+        {
+            errors.Add("name", new ValidationError("validation_match_invalid", "Must be in a valid format."));
+        }
+        else if (collection.Name.Contains("_via_", StringComparison.OrdinalIgnoreCase) || ReservedNames.Contains(collection.Name) ||
+                 collection.Name.StartsWith("sqlite_", StringComparison.OrdinalIgnoreCase) || collection.Name.StartsWith("pg_", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add("name", new ValidationError("validation_collection_name_invalid", "The name is reserved or invalid."));
+        }
+        else if (target.Collections.Any(c => c.Id != collection.Id && string.Equals(c.Name, collection.Name, StringComparison.OrdinalIgnoreCase)))
+        {
+            errors.Add("name", new ValidationError("validation_collection_name_exists", "Collection name must be unique (case insensitive)."));
+        }
+
+        if (previous is { System: true })
+        {
+            if (previous.Name != collection.Name)
+            {
+                errors.Add("name", new ValidationError("validation_collection_system_name_change", "System collection name cannot be changed."));
+            }
+
+            if (previous.ListRule != collection.ListRule || previous.ViewRule != collection.ViewRule || previous.CreateRule != collection.CreateRule ||
+                previous.UpdateRule != collection.UpdateRule || previous.DeleteRule != collection.DeleteRule)
+            {
+                errors.Add("listRule", new ValidationError("validation_collection_system_rule_change", "System collection rules cannot be changed."));
+            }
+        }
+    }
+
+    private static void ValidateFields(SchemaValidationContext context, ValidationErrors errors)
+    {
+        var collection = context.Collection;
+        var fieldErrors = errors.Nested("fields");
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < collection.Fields.Count; i++)
+        {
+            var field = collection.Fields[i];
+            var itemErrors = fieldErrors.Nested(i.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            ValidateFieldName(field, collection, names, itemErrors);
+            if (field.Id.Length is 0 or > 100 || !ids.Add(field.Id))
+            {
+                itemErrors.Add("id", new ValidationError("validation_field_id_invalid", "The field id is missing or duplicated."));
+            }
+
+            if (field.Help.Length > 300)
+            {
+                itemErrors.Add("help", new ValidationError("validation_length_too_long", "Must be no more than 300 characters."));
+            }
+
+            FieldChangeValidator.Validate(field, context.PreviousField(field.Id), itemErrors);
+            field.ValidateOptions(itemErrors, context);
+        }
+
+        foreach (var removed in context.Previous?.Fields.Where(f => f.System && collection.Fields.All(n => n.Id != f.Id)) ?? [])
+        {
+            fieldErrors.Add("", new ValidationError("validation_system_field_remove", $"System field \"{removed.Name}\" cannot be removed."));
+        }
+    }
+
+    private static void ValidateFieldName(Field field, Collection collection, HashSet<string> names, ValidationErrors errors)
+    {
+        if (field.Name.Length == 0)
+        {
+            errors.Add("name", ValidationError.Required());
+        }
+        else if (!WordPattern().IsMatch(field.Name) || field.Name.Length > 100)
+        {
+            errors.Add("name", new ValidationError("validation_match_invalid", "Must be in a valid format."));
+        }
+        else if (ReservedFieldNames.Contains(field.Name) || field.Name.Contains("_via_", StringComparison.OrdinalIgnoreCase) ||
+                 (collection.Type == CollectionType.Auth && field.Name is "passwordConfirm" or "oldPassword"))
+        {
+            errors.Add("name", new ValidationError("validation_field_name_reserved", "The field name is reserved."));
+        }
+        else if (!names.Add(field.Name))
+        {
+            errors.Add("name", new ValidationError("validation_field_name_duplicate", "Duplicated or invalid field name."));
+        }
+    }
+
+    private static void ValidateTypeSpecific(Collection collection, Collection? previous, ValidationErrors errors)
+    {
+        if (previous is not null && previous.Type != collection.Type)
+        {
+            errors.Add("type", new ValidationError("validation_collection_type_change", "Collection type cannot be changed."));
+        }
+
+        if (collection.Type == CollectionType.View)
+        {
+            if (collection.ViewQuery.Trim().Length == 0)
+            {
+                errors.Add("viewQuery", ValidationError.Required());
+            }
+
+            foreach (var (key, rule) in new[] { ("createRule", collection.CreateRule), ("updateRule", collection.UpdateRule), ("deleteRule", collection.DeleteRule) })
+            {
+                if (rule is not null)
+                {
+                    errors.Add(key, new ValidationError("validation_nil_rule", "View collections support only list and view rules; this one must be null."));
+                }
+            }
+        }
+
+        if (collection.Auth is { } auth)
+        {
+            AuthOptionsValidator.Validate(collection, auth, errors);
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_]+$", RegexOptions.CultureInvariant)]
+    internal static partial Regex WordPattern();
+}

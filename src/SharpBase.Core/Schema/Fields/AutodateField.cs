@@ -1,0 +1,29 @@
+using SharpBase.Core.Errors;
+using SharpBase.Storage.Schema;
+
+namespace SharpBase.Core.Schema.Fields;
+
+/// <summary>A datetime the server sets on create and/or update; clients cannot write it.</summary>
+public sealed record AutodateField : Field
+{
+    /// <inheritdoc />
+    public override string Type => "autodate";
+
+    /// <summary>Set when the record is created.</summary>
+    public bool OnCreate { get; init; }
+
+    /// <summary>Set whenever the record is updated.</summary>
+    public bool OnUpdate { get; init; }
+
+    /// <inheritdoc />
+    public override ColumnSpec Column => new(Name, ColumnType.DateTime);
+
+    /// <inheritdoc />
+    public override void ValidateOptions(ValidationErrors errors, SchemaValidationContext context)
+    {
+        if (!OnCreate && !OnUpdate)
+        {
+            errors.Add("onUpdate", ValidationError.Invalid("At least one of onCreate and onUpdate must be enabled."));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using SharpBase.Core.Common;
+using SharpBase.Core.Errors;
+using SharpBase.Storage.Schema;
+
+namespace SharpBase.Core.Schema.Fields;
+
+/// <summary>A UTC datetime with optional bounds (in PocketBase's layout, or empty).</summary>
+public sealed record DateField : Field
+{
+    /// <inheritdoc />
+    public override string Type => "date";
+
+    /// <summary>The earliest allowed value, or empty.</summary>
+    public string Min { get; init; } = "";
+
+    /// <summary>The latest allowed value, or empty.</summary>
+    public string Max { get; init; } = "";
+
+    /// <summary>Non-empty values only.</summary>
+    public bool Required { get; init; }
+
+    /// <inheritdoc />
+    public override ColumnSpec Column => new(Name, ColumnType.DateTime);
+
+    /// <inheritdoc />
+    public override void ValidateOptions(ValidationErrors errors, SchemaValidationContext context)
+    {
+        var minOk = DateTimeText.TryParse(Min, out var min);
+        var maxOk = DateTimeText.TryParse(Max, out var max);
+        if (!minOk)
+        {
+            errors.Add("min", new ValidationError("validation_invalid_date", "Must be a valid date."));
+        }
+
+        if (!maxOk)
+        {
+            errors.Add("max", new ValidationError("validation_invalid_date", "Must be a valid date."));
+        }
+        else if (minOk && min is { } a && max is { } b && b < a)
+        {
+            errors.Add("max", ValidationError.Invalid("Must be no earlier than min."));
+        }
+    }
+}

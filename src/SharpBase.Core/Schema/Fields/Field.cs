@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+using SharpBase.Core.Errors;
+using SharpBase.Storage.Schema;
+
+namespace SharpBase.Core.Schema.Fields;
+
+/// <summary>
+/// One field of a collection: its options as PocketBase writes them, the column it maps to, and the
+/// checks on its definition. Instances are immutable; a schema change builds new ones.
+/// </summary>
+public abstract record Field
+{
+    /// <summary>The stable field id (type + CRC-32 of the first name), kept across renames.</summary>
+    public string Id { get; init; } = "";
+
+    /// <summary>The field (and column) name.</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>The wire name of the field type, e.g. <c>text</c>.</summary>
+    public abstract string Type { get; }
+
+    /// <summary>System fields cannot be renamed, retyped or removed.</summary>
+    public bool System { get; init; }
+
+    /// <summary>Hidden fields are returned only to superusers.</summary>
+    public bool Hidden { get; init; }
+
+    /// <summary>A dashboard hint.</summary>
+    public bool Presentable { get; init; }
+
+    /// <summary>A dashboard help text (0–300 characters).</summary>
+    public string Help { get; init; } = "";
+
+    /// <summary>The column this field stores into, or null when it has none.</summary>
+    [JsonIgnore]
+    public virtual ColumnSpec Column => new(Name, ColumnType.Text);
+
+    /// <summary>Checks the type-specific options, adding errors keyed by option name.</summary>
+    public virtual void ValidateOptions(ValidationErrors errors, SchemaValidationContext context)
+    {
+    }
+
+    /// <summary>True when a change from <paramref name="previous"/> to this field loses stored data.</summary>
+    public virtual bool NarrowsFrom(Field previous) => Column.Type != previous.Column.Type;
+}

@@ -1,0 +1,35 @@
+using SharpBase.Core.Errors;
+
+namespace SharpBase.Core.Schema.Fields;
+
+/// <summary>One or more values from a fixed list.</summary>
+public sealed record SelectField : MultiValueField
+{
+    /// <inheritdoc />
+    public override string Type => "select";
+
+    /// <summary>The allowed values.</summary>
+    public IReadOnlyList<string> Values { get; init; } = [];
+
+    /// <inheritdoc />
+    public override void ValidateOptions(ValidationErrors errors, SchemaValidationContext context)
+    {
+        if (Values.Count == 0)
+        {
+            errors.Add("values", ValidationError.Required());
+        }
+        else if (Values.Distinct(StringComparer.Ordinal).Count() != Values.Count)
+        {
+            errors.Add("values", new ValidationError("validation_duplicated_values", "Values must be unique."));
+        }
+
+        if (MaxSelect < 0 || (Values.Count > 0 && MaxSelect > Values.Count))
+        {
+            errors.Add("maxSelect", ValidationError.Invalid("Must be between 0 and the number of values."));
+        }
+    }
+
+    /// <inheritdoc />
+    public override bool NarrowsFrom(Field previous) =>
+        base.NarrowsFrom(previous) || (previous is SelectField old && old.Values.Except(Values, StringComparer.Ordinal).Any());
+}

@@ -1,0 +1,52 @@
+using SharpBase.Core.Common;
+using SharpBase.Core.Schema.Fields;
+
+namespace SharpBase.Core.Schema;
+
+/// <summary>The fields every collection of a type has, with PocketBase's options and ids.</summary>
+public static class SystemFields
+{
+    /// <summary>The <c>id</c> field: 15 characters of [a-z0-9], generated when missing.</summary>
+    public static TextField Id() => new()
+    {
+        Id = Ids.FieldId("text", "id"), Name = "id", System = true, PrimaryKey = true, Required = true,
+        Min = Ids.RecordIdLength, Max = Ids.RecordIdLength, Pattern = "^[a-z0-9]+$",
+        AutogeneratePattern = "[a-z0-9]{" + Ids.RecordIdLength + "}",
+    };
+
+    /// <summary>The auth collections' system fields, in PocketBase's order, after <c>id</c>.</summary>
+    public static Field[] Auth() =>
+    [
+        new PasswordField { Id = Ids.FieldId("password", "password"), Name = "password", System = true, Hidden = true, Required = true, Min = 8 },
+        new TextField
+        {
+            Id = Ids.FieldId("text", "tokenKey"), Name = "tokenKey", System = true, Hidden = true, Required = true,
+            Min = 30, Max = 60, AutogeneratePattern = "[a-zA-Z0-9]{50}",
+        },
+        new EmailField { Id = Ids.FieldId("email", "email"), Name = "email", System = true, Required = true },
+        new BoolField { Id = Ids.FieldId("bool", "emailVisibility"), Name = "emailVisibility", System = true },
+        new BoolField { Id = Ids.FieldId("bool", "verified"), Name = "verified", System = true },
+    ];
+
+    /// <summary>The <c>created</c> and <c>updated</c> autodate fields that new collections get.</summary>
+    public static Field[] Timestamps(bool system) =>
+    [
+        new AutodateField { Id = Ids.FieldId("autodate", "created"), Name = "created", System = system, OnCreate = true },
+        new AutodateField { Id = Ids.FieldId("autodate", "updated"), Name = "updated", System = system, OnCreate = true, OnUpdate = true },
+    ];
+
+    /// <summary>The system fields a collection of <paramref name="type"/> must have.</summary>
+    public static Field[] For(CollectionType type) => type switch
+    {
+        CollectionType.Auth => [Id(), .. Auth()],
+        CollectionType.Base => [Id()],
+        _ => [],
+    };
+
+    /// <summary>The indexes an auth collection needs: unique token keys and unique non-empty emails.</summary>
+    public static string[] AuthIndexes(string collectionId, string collectionName) =>
+    [
+        $"CREATE UNIQUE INDEX `idx_tokenKey_{collectionId}` ON `{collectionName}` (`tokenKey`)",
+        $"CREATE UNIQUE INDEX `idx_email_{collectionId}` ON `{collectionName}` (`email`) WHERE `email` != ''",
+    ];
+}
