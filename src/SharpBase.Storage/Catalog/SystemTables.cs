@@ -1,0 +1,46 @@
+using SharpBase.Storage.Dialects;
+using SharpBase.Storage.Schema;
+
+namespace SharpBase.Storage.Catalog;
+
+/// <summary>
+/// The system tables: <c>_collections</c> (the schema, one JSON document per collection), <c>_params</c> (settings and
+/// other JSON values by key) and <c>_migrations</c> (applied migration files).
+/// </summary>
+public static class SystemTables
+{
+    /// <summary>The lock key that serializes system-table DDL across nodes sharing one PostgreSQL.</summary>
+    public const long SchemaLockKey = 0x5348_4250_5343_484D; // "SHBPSCHM"
+
+    /// <summary>Creates the system tables and their indexes when missing; safe to run concurrently from several nodes.</summary>
+    public static Task EnsureCreatedAsync(Database database, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction, ct) =>
+        {
+            var dialect = database.Dialect;
+            var statements = new List<string>();
+            if (dialect.AdvisoryTransactionLock(SchemaLockKey) is { } lockStatement)
+            {
+                statements.Add(lockStatement);
+            }
+
+            statements.AddRange(CreateStatements(dialect));
+            foreach (var sql in statements)
+            {
+                await using var command = DbCommands.Create(connection, transaction, sql);
+                await command.ExecuteNonQueryAsync(ct);
+            }
+
+            return true;
+        }, cancellationToken);
+
+    private static IEnumerable<string> CreateStatements(SqlDialect dialect)
+    {
+        string Q(string identifier) => dialect.QuoteIdentifier(identifier);
+        var json = dialect.ColumnDefinition(new ColumnSpec("data", ColumnType.Json, JsonDefault: "{}"));
+        var date = dialect.ColumnDefinition(new ColumnSpec("applied", ColumnType.DateTime));
+        yield return $"CREATE TABLE IF NOT EXISTS {Q(CollectionTable.TableName)} ({Q("id")} TEXT PRIMARY KEY NOT NULL, {Q("name")} TEXT NOT NULL, {Q("data")} {json})";
+        yield return $"CREATE UNIQUE INDEX IF NOT EXISTS {Q("_collections_name_idx")} ON {Q(CollectionTable.TableName)} (lower({Q("name")}))";
+        yield return $"CREATE TABLE IF NOT EXISTS {Q(ParamTable.TableName)} ({Q("key")} TEXT PRIMARY KEY NOT NULL, {Q("value")} {json})";
+        yield return $"CREATE TABLE IF NOT EXISTS {Q(MigrationTable.TableName)} ({Q("file")} TEXT PRIMARY KEY NOT NULL, {Q("applied")} {date})";
+    }
+}

@@ -1,0 +1,87 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using SharpBase.Storage.Dialects;
+using SharpBase.Storage.Schema;
+
+namespace SharpBase.Storage.Catalog;
+
+/// <summary>Questions about tables and queries: does a table exist, how many rows, what columns does a SELECT return.</summary>
+public static class TableIntrospection
+{
+    private static readonly HashSet<string> NumberTypes = new(StringComparer.Ordinal)
+    {
+        "integer", "int", "int2", "int4", "int8", "smallint", "bigint", "tinyint", "mediumint", "serial", "bigserial", "smallserial",
+        "real", "double", "double precision", "float", "float4", "float8", "numeric", "decimal", "number",
+    };
+
+    /// <summary>The number of rows in <paramref name="table"/>.</summary>
+    public static Task<long> CountRowsAsync(DbConnection connection, SqlDialect dialect, string table, CancellationToken cancellationToken) =>
+        CountRowsAsync(connection, null, dialect, table, cancellationToken);
+
+    /// <summary>The number of rows in <paramref name="table"/>, counted inside <paramref name="transaction"/>.</summary>
+    public static async Task<long> CountRowsAsync(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, string table,
+        CancellationToken cancellationToken)
+    {
+        await using var command = DbCommands.Create(connection, transaction, $"SELECT COUNT(*) FROM {dialect.QuoteIdentifier(table)}");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>True when a table or view named <paramref name="name"/> exists (case-insensitively on SQLite, whose names are).</summary>
+    public static Task<bool> TableExistsAsync(DbConnection connection, SqlDialect dialect, string name, CancellationToken cancellationToken) =>
+        TableExistsAsync(connection, null, dialect, name, cancellationToken);
+
+    /// <summary>True when a table or view named <paramref name="name"/> exists, checked inside <paramref name="transaction"/>.</summary>
+    public static async Task<bool> TableExistsAsync(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, string name,
+        CancellationToken cancellationToken)
+    {
+        await using var command = DbCommands.Create(connection, transaction, dialect.TableExistsSql("@name"));
+        command.AddParameter("@name", name);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
+    }
+
+    /// <summary>The columns <paramref name="selectSql"/> returns, without running it for rows.</summary>
+    public static Task<IReadOnlyList<QueryColumn>> DescribeQueryAsync(DbConnection connection, SqlDialect dialect, string selectSql,
+        CancellationToken cancellationToken) =>
+        DescribeQueryAsync(connection, null, dialect, selectSql, cancellationToken);
+
+    /// <summary>
+    /// The columns <paramref name="selectSql"/> returns, inside <paramref name="transaction"/>. Types come from the database
+    /// (on SQLite, a column's declared type; an expression has none and is Text). An invalid query throws the provider's error.
+    /// </summary>
+    public static async Task<IReadOnlyList<QueryColumn>> DescribeQueryAsync(DbConnection connection, DbTransaction? transaction, SqlDialect dialect,
+        string selectSql, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        await using var command = DbCommands.Create(connection, transaction, $"SELECT * FROM ({selectSql}) AS q LIMIT 0");
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SchemaOnly, cancellationToken);
+        var columns = new QueryColumn[reader.FieldCount];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            columns[i] = new QueryColumn(reader.GetName(i), MapType(reader.GetDataTypeName(i)));
+        }
+
+        return columns;
+    }
+
+    /// <summary>Maps a database type name (PostgreSQL's, or SQLite's declared type) to a column type; unknown is Text.</summary>
+    internal static ColumnType MapType(string? typeName)
+    {
+        var name = (typeName ?? "").Trim().ToLowerInvariant();
+        var parenthesis = name.IndexOf('(', StringComparison.Ordinal);
+        if (parenthesis >= 0)
+        {
+            name = name[..parenthesis].Trim();
+        }
+
+        return name switch
+        {
+            "bool" or "boolean" => ColumnType.Bool,
+            "json" or "jsonb" => ColumnType.Json,
+            "date" or "datetime" => ColumnType.DateTime,
+            _ when name.StartsWith("timestamp", StringComparison.Ordinal) => ColumnType.DateTime,
+            _ when NumberTypes.Contains(name) || name.StartsWith("unsigned", StringComparison.Ordinal) => ColumnType.Number,
+            _ => ColumnType.Text,
+        };
+    }
+}

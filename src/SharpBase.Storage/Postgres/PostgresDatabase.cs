@@ -1,0 +1,59 @@
+using System.Data.Common;
+using Npgsql;
+using SharpBase.Storage.Dialects;
+
+namespace SharpBase.Storage.Postgres;
+
+/// <summary>PostgreSQL through one pooled <see cref="NpgsqlDataSource"/>; each write is one transaction (READ COMMITTED).</summary>
+public sealed class PostgresDatabase : Database
+{
+    private readonly NpgsqlDataSource _dataSource;
+
+    /// <summary>Builds the data source; nothing connects until the first read or write.</summary>
+    /// <param name="connectionString">An Npgsql connection string. <c>Include Error Detail</c> is turned on so unique violations name their columns.</param>
+    public PostgresDatabase(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.IncludeErrorDetail = true;
+        _dataSource = builder.Build();
+    }
+
+    /// <inheritdoc />
+    public override SqlDialect Dialect => PostgresDialect.Instance;
+
+    /// <inheritdoc />
+    public override async Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await work(connection, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var result = await work(connection, transaction, cancellationToken);
+            await transaction.CommitAsync(CancellationToken.None);
+            return result;
+        }
+        catch
+        {
+            try
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+            catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+            {
+                // The connection is broken or the transaction already ended; disposing it cleans up.
+            }
+
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}

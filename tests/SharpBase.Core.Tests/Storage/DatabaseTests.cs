@@ -1,0 +1,208 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SharpBase.Storage;
+using SharpBase.Storage.Catalog;
+using SharpBase.Storage.Dialects;
+using SharpBase.Storage.Schema;
+using Xunit;
+
+namespace SharpBase.Core.Tests.Storage;
+
+public sealed class SqliteDatabaseTests(SqliteFixture fixture) : DatabaseTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class PostgresDatabaseTests(PostgresFixture fixture) : DatabaseTests(fixture), IClassFixture<PostgresFixture>;
+
+/// <summary>What a user of the storage layer notices, on every database. Each test works in tables of its own.</summary>
+public abstract partial class DatabaseTests(DatabaseFixture fixture)
+{
+    private Database Db => fixture.Database;
+
+    private SqlDialect Dialect => Db.Dialect;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task WriteAsync_WorkThrows_RollsBackAndRethrows()
+    {
+        var table = await CreateTableAsync(new ColumnSpec("title", ColumnType.Text));
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => Db.WriteAsync<bool>(async (connection, transaction, ct) =>
+        {
+            await InsertAsync(connection, transaction, table, "a", ("title", ColumnType.Text, "kept?"));
+            throw new InvalidOperationException("boom");
+        }, Ct));
+
+        Assert.Equal("boom", exception.Message);
+        Assert.Equal(0, await ReadAsync((c, ct) => TableIntrospection.CountRowsAsync(c, Dialect, table, ct)));
+    }
+
+    [Fact]
+    public async Task WriteAsync_Succeeds_CommitsAndReturnsResult()
+    {
+        var table = await CreateTableAsync(new ColumnSpec("title", ColumnType.Text));
+        var result = await Db.WriteAsync(async (connection, transaction, ct) =>
+        {
+            await InsertAsync(connection, transaction, table, "a", ("title", ColumnType.Text, "one"));
+            return 42;
+        }, Ct);
+
+        Assert.Equal(42, result);
+        Assert.Equal("one", await ReadValueAsync(table, "a", "title", ColumnType.Text));
+    }
+
+    [Fact]
+    public async Task WriteAsync_CancelledBeforeStart_RunsNothing()
+    {
+        var ran = false;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Db.WriteAsync((_, _, _) =>
+        {
+            ran = true;
+            return Task.FromResult(true);
+        }, new CancellationToken(canceled: true)));
+        Assert.False(ran);
+    }
+
+    [Fact]
+    public async Task WriteAsync_ManyConcurrentWritersAndReaders_AllCommitWithoutLockErrors()
+    {
+        var table = await CreateTableAsync(new ColumnSpec("n", ColumnType.Number));
+        await WriteAsync((c, t, ct) => InsertAsync(c, t, table, "counter", ("n", ColumnType.Number, 0.0)));
+        var quoted = Dialect.QuoteIdentifier(table);
+
+        var writers = Enumerable.Range(0, 40).Select(_ => Task.Run(() => Db.WriteAsync(async (connection, transaction, ct) =>
+        {
+            // Read-modify-write: only correct when writers are serialized (SQLite) or the row is locked (PostgreSQL).
+            await using var select = DbCommands.Create(connection, transaction, $"SELECT \"n\" FROM {quoted} WHERE \"id\" = 'counter'" +
+                (Dialect.Name == "postgres" ? " FOR UPDATE" : ""));
+            var current = (double)Dialect.FromDbValue(ColumnType.Number, await select.ExecuteScalarAsync(ct))!;
+            await Task.Yield();
+            await using var update = DbCommands.Create(connection, transaction, $"UPDATE {quoted} SET \"n\" = @n WHERE \"id\" = 'counter'");
+            Dialect.AddValueParameter(update, "@n", ColumnType.Number, current + 1);
+            return await update.ExecuteNonQueryAsync(ct);
+        }, Ct)));
+        var readers = Enumerable.Range(0, 40).Select(_ => Task.Run(() => ReadValueAsync(table, "counter", "n", ColumnType.Number)));
+
+        await Task.WhenAll(writers.Cast<Task>().Concat(readers));
+        Assert.Equal(40.0, await ReadValueAsync(table, "counter", "n", ColumnType.Number));
+    }
+
+    [Fact]
+    public async Task Classify_NotNullViolation_IsConstraintViolation()
+    {
+        var table = await CreateTableAsync(new ColumnSpec("title", ColumnType.Text));
+        var exception = await Assert.ThrowsAnyAsync<DbException>(() =>
+            ExecuteAsync($"INSERT INTO {Dialect.QuoteIdentifier(table)} (\"id\", \"title\") VALUES ('a', NULL)"));
+        Assert.Equal(DbErrorKind.ConstraintViolation, Dialect.Classify(exception));
+    }
+
+    [Fact]
+    public async Task Classify_QueryOnMissingTable_IsInvalidSql()
+    {
+        var exception = await Assert.ThrowsAnyAsync<DbException>(() => ReadAsync((c, ct) => TableIntrospection.CountRowsAsync(c, Dialect, "no_such_table", ct)));
+        Assert.Equal(DbErrorKind.InvalidSql, Dialect.Classify(exception));
+    }
+
+    [Fact]
+    public async Task JsonPrimitives_ExtractAndArrayLength_ReadJsonValues()
+    {
+        var table = await CreateTableAsync(new ColumnSpec("data", ColumnType.Json));
+        await WriteAsync(async (c, t, ct) =>
+        {
+            await InsertAsync(c, t, table, "obj", ("data", ColumnType.Json, """{"a":{"b":"x","list":[1,2,3]},"it's":"q"}"""));
+            await InsertAsync(c, t, table, "arr", ("data", ColumnType.Json, """["p","q"]"""));
+            await InsertAsync(c, t, table, "nul", ("data", ColumnType.Json, null));
+        });
+
+        var data = Dialect.QuoteIdentifier("data");
+        var sql = $"SELECT {Dialect.JsonExtract(data, ["a", "b"])}, {Dialect.JsonExtract(data, ["it's"])}, {Dialect.JsonExtract(data, ["a", "list", "1"])}, " +
+                  $"{Dialect.JsonArrayLength(data)} " +
+                  $"FROM {Dialect.QuoteIdentifier(table)} WHERE \"id\" = @id";
+        var obj = await QueryRowAsync(sql, "obj");
+        Assert.Equal("x", obj[0]);
+        Assert.Equal("q", obj[1]);
+        Assert.Equal("2", Convert.ToString(obj[2], CultureInfo.InvariantCulture));
+        Assert.Equal(0L, Convert.ToInt64(obj[3], CultureInfo.InvariantCulture));
+        Assert.Equal(2L, Convert.ToInt64((await QueryRowAsync(sql, "arr"))[3], CultureInfo.InvariantCulture));
+        Assert.Equal(0L, Convert.ToInt64((await QueryRowAsync(sql, "nul"))[3], CultureInfo.InvariantCulture));
+    }
+
+    private async Task<string> CreateTableAsync(params ColumnSpec[] columns)
+    {
+        var table = "t_" + Guid.NewGuid().ToString("N")[..10];
+        await ExecuteAsync(Dialect.CreateTable(new TableSpec(table, [new ColumnSpec("id", ColumnType.Text, PrimaryKey: true), .. columns])));
+        return table;
+    }
+
+    private Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> work) => Db.ReadAsync(work, Ct);
+
+    private Task<bool> WriteAsync(Func<DbConnection, DbTransaction, CancellationToken, Task> work) =>
+        Db.WriteAsync(async (c, t, ct) =>
+        {
+            await work(c, t, ct);
+            return true;
+        }, Ct);
+
+    private Task<bool> ExecuteAsync(params string[] statements) =>
+        WriteAsync(async (connection, transaction, ct) =>
+        {
+            foreach (var sql in statements)
+            {
+                await using var command = DbCommands.Create(connection, transaction, sql);
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        });
+
+    private async Task InsertAsync(DbConnection connection, DbTransaction transaction, string table, string id, params (string Column, ColumnType Type, object? Value)[] values)
+    {
+        var columns = string.Join(", ", values.Select(v => Dialect.QuoteIdentifier(v.Column)));
+        var parameters = string.Join(", ", values.Select((_, i) => "@p" + i));
+        await using var command = DbCommands.Create(connection, transaction,
+            $"INSERT INTO {Dialect.QuoteIdentifier(table)} (\"id\"{(values.Length > 0 ? ", " + columns : "")}) VALUES (@id{(values.Length > 0 ? ", " + parameters : "")})");
+        command.AddParameter("@id", id);
+        for (var i = 0; i < values.Length; i++)
+        {
+            Dialect.AddValueParameter(command, "@p" + i, values[i].Type, values[i].Value);
+        }
+
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+
+    private Task<object?> ReadValueAsync(string table, string id, string column, ColumnType type) =>
+        ReadAsync(async (connection, ct) =>
+        {
+            await using var command = DbCommands.Create(connection, null,
+                $"SELECT {Dialect.QuoteIdentifier(column)} FROM {Dialect.QuoteIdentifier(table)} WHERE \"id\" = @id");
+            command.AddParameter("@id", id);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            Assert.True(await reader.ReadAsync(ct), $"row {id} not found");
+            return Dialect.FromDbValue(type, reader.GetValue(0));
+        });
+
+    private Task<object?[]> QueryRowAsync(string sql, string id) =>
+        ReadAsync(async (connection, ct) =>
+        {
+            await using var command = DbCommands.Create(connection, null, sql);
+            command.AddParameter("@id", id);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            Assert.True(await reader.ReadAsync(ct), $"row {id} not found");
+            var values = new object?[reader.FieldCount];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = await reader.IsDBNullAsync(i, ct) ? null : reader.GetValue(i);
+            }
+
+            return values;
+        });
+
+    private static void AssertJsonEqual(string? expected, object? actual)
+    {
+        if (expected is null)
+        {
+            Assert.Null(actual);
+            return;
+        }
+
+        var text = Assert.IsType<string>(actual);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(text)), $"expected {expected}, got {text}");
+    }
+}
