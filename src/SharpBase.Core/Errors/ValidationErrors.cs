@@ -8,8 +8,8 @@ public sealed class ValidationErrors
 {
     private readonly SortedDictionary<string, object> _entries = new(StringComparer.Ordinal);
 
-    /// <summary>True when nothing failed.</summary>
-    public bool IsEmpty => _entries.Count == 0;
+    /// <summary>True when nothing failed (nested sets that stayed empty do not count).</summary>
+    public bool IsEmpty => _entries.Values.All(v => v is ValidationErrors { IsEmpty: true });
 
     /// <summary>Records an error for <paramref name="key"/>; the first error of a key wins, as in PocketBase.</summary>
     public ValidationErrors Add(string key, ValidationError error)
@@ -29,6 +29,22 @@ public sealed class ValidationErrors
         var created = new ValidationErrors();
         _entries[key] = created;
         return created;
+    }
+
+    /// <summary>Adds every error of <paramref name="other"/> into this set (the first error of a key wins).</summary>
+    public void Merge(ValidationErrors other)
+    {
+        foreach (var (key, value) in other._entries)
+        {
+            if (value is ValidationErrors nested)
+            {
+                Nested(key).Merge(nested);
+            }
+            else
+            {
+                _entries.TryAdd(key, value);
+            }
+        }
     }
 
     /// <summary>True when <paramref name="key"/> has an error or a non-empty nested set.</summary>

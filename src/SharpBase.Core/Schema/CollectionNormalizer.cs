@@ -62,7 +62,8 @@ public sealed class CollectionNormalizer(IRandomSource random, TimeProvider time
             result.Add(existing is not null && existing.Type == system.Type ? existing with { System = true, Id = system.Id } : system);
         }
 
-        result.AddRange(collection.Fields.Where(f => !result.Any(r => string.Equals(r.Name, f.Name, StringComparison.OrdinalIgnoreCase))));
+        var systemNames = result.Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        result.AddRange(collection.Fields.Where(f => !systemNames.Contains(f.Name)));
         return [.. result];
     }
 

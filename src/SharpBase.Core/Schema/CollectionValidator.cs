@@ -139,6 +139,8 @@ public static partial class CollectionValidator
                 errors.Add("viewQuery", ValidationError.Required());
             }
 
+            ViewQuery.Validate(collection.ViewQuery, errors);
+
             foreach (var (key, rule) in new[] { ("createRule", collection.CreateRule), ("updateRule", collection.UpdateRule), ("deleteRule", collection.DeleteRule) })
             {
                 if (rule is not null)

@@ -15,8 +15,9 @@ public sealed class SchemaSnapshot
     public SchemaSnapshot(IEnumerable<Collection> collections)
     {
         Collections = collections.OrderBy(c => c.Created).ThenBy(c => c.Name, StringComparer.Ordinal).ToArray();
-        _byId = Collections.ToFrozenDictionary(c => c.Id, StringComparer.Ordinal);
-        _byName = Collections.ToFrozenDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+        // First wins on a clash: a candidate schema may hold a duplicate that validation is about to report.
+        _byId = Collections.DistinctBy(c => c.Id, StringComparer.Ordinal).ToFrozenDictionary(c => c.Id, StringComparer.Ordinal);
+        _byName = Collections.DistinctBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>An empty schema.</summary>

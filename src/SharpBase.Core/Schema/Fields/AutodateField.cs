@@ -16,7 +16,7 @@ public sealed record AutodateField : Field
     public bool OnUpdate { get; init; }
 
     /// <inheritdoc />
-    public override ColumnSpec Column => new(Name, ColumnType.DateTime);
+    protected override ColumnSpec CreateColumn() => new(Name, ColumnType.DateTime);
 
     /// <inheritdoc />
     public override void ValidateOptions(ValidationErrors errors, SchemaValidationContext context)

@@ -12,5 +12,5 @@ public sealed record BoolField : Field
     public bool Required { get; init; }
 
     /// <inheritdoc />
-    public override ColumnSpec Column => new(Name, ColumnType.Bool);
+    protected override ColumnSpec CreateColumn() => new(Name, ColumnType.Bool);
 }

@@ -20,7 +20,7 @@ public sealed record DateField : Field
     public bool Required { get; init; }
 
     /// <inheritdoc />
-    public override ColumnSpec Column => new(Name, ColumnType.DateTime);
+    protected override ColumnSpec CreateColumn() => new(Name, ColumnType.DateTime);
 
     /// <inheritdoc />
     public override void ValidateOptions(ValidationErrors errors, SchemaValidationContext context)

@@ -31,9 +31,12 @@ public abstract record Field
     /// <summary>A dashboard help text (0–300 characters).</summary>
     public string Help { get; init; } = "";
 
-    /// <summary>The column this field stores into, or null when it has none.</summary>
+    /// <summary>The column this field stores into.</summary>
     [JsonIgnore]
-    public virtual ColumnSpec Column => new(Name, ColumnType.Text);
+    public ColumnSpec Column => CreateColumn();
+
+    /// <summary>Builds <see cref="Column"/>; text unless the type says otherwise.</summary>
+    protected virtual ColumnSpec CreateColumn() => new(Name, ColumnType.Text);
 
     /// <summary>Checks the type-specific options, adding errors keyed by option name.</summary>
     public virtual void ValidateOptions(ValidationErrors errors, SchemaValidationContext context)

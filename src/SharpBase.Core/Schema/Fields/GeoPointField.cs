@@ -15,5 +15,5 @@ public sealed record GeoPointField : Field
     public bool Required { get; init; }
 
     /// <inheritdoc />
-    public override ColumnSpec Column => new(Name, ColumnType.Json, JsonDefault: EmptyJson);
+    protected override ColumnSpec CreateColumn() => new(Name, ColumnType.Json, JsonDefault: EmptyJson);
 }

@@ -19,7 +19,7 @@ public sealed record JsonField : Field
     public bool Required { get; init; }
 
     /// <inheritdoc />
-    public override ColumnSpec Column => new(Name, ColumnType.Json);
+    protected override ColumnSpec CreateColumn() => new(Name, ColumnType.Json);
 
     /// <inheritdoc />
     public override void ValidateOptions(ValidationErrors errors, SchemaValidationContext context) =>

@@ -16,9 +16,9 @@ public abstract record MultiValueField : Field
     public bool Required { get; init; }
 
     /// <inheritdoc />
-    public override ColumnSpec Column => IsMultiple ? new(Name, ColumnType.Json, JsonDefault: "[]") : new(Name, ColumnType.Text);
+    protected override ColumnSpec CreateColumn() => IsMultiple ? new(Name, ColumnType.Json, JsonDefault: "[]") : new(Name, ColumnType.Text);
 
     /// <inheritdoc />
     public override bool NarrowsFrom(Field previous) =>
-        previous is MultiValueField old ? (old.IsMultiple && !IsMultiple) || (IsMultiple && MaxSelect < old.MaxSelect) : base.NarrowsFrom(previous);
+        previous is MultiValueField old ? old.IsMultiple && !IsMultiple : base.NarrowsFrom(previous);
 }

@@ -22,7 +22,7 @@ public sealed record NumberField : Field
     public bool Required { get; init; }
 
     /// <inheritdoc />
-    public override ColumnSpec Column => new(Name, ColumnType.Number);
+    protected override ColumnSpec CreateColumn() => new(Name, ColumnType.Number);
 
     /// <inheritdoc />
     public override void ValidateOptions(ValidationErrors errors, SchemaValidationContext context)

@@ -28,8 +28,4 @@ public sealed record SelectField : MultiValueField
             errors.Add("maxSelect", ValidationError.Invalid("Must be between 0 and the number of values."));
         }
     }
-
-    /// <inheritdoc />
-    public override bool NarrowsFrom(Field previous) =>
-        base.NarrowsFrom(previous) || (previous is SelectField old && old.Values.Except(Values, StringComparer.Ordinal).Any());
 }

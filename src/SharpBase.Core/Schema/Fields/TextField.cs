@@ -31,7 +31,7 @@ public sealed record TextField : Field
     public bool PrimaryKey { get; init; }
 
     /// <inheritdoc />
-    public override ColumnSpec Column => new(Name, ColumnType.Text, PrimaryKey);
+    protected override ColumnSpec CreateColumn() => new(Name, ColumnType.Text, PrimaryKey);
 
     /// <inheritdoc />
     public override void ValidateOptions(ValidationErrors errors, SchemaValidationContext context)
@@ -53,8 +53,4 @@ public sealed record TextField : Field
             errors.Add("primaryKey", ValidationError.Invalid("Only the id field can be the primary key."));
         }
     }
-
-    /// <inheritdoc />
-    public override bool NarrowsFrom(Field previous) =>
-        base.NarrowsFrom(previous) || (previous is TextField old && Max != 0 && (old.Max == 0 || old.Max > Max));
 }

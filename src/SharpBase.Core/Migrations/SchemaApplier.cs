@@ -1,0 +1,176 @@
+using System.Data.Common;
+using SharpBase.Core.Errors;
+using SharpBase.Core.Schema;
+using SharpBase.Core.Schema.Fields;
+using SharpBase.Storage;
+using SharpBase.Storage.Catalog;
+using SharpBase.Storage.Dialects;
+using SharpBase.Storage.Schema;
+
+namespace SharpBase.Core.Migrations;
+
+/// <summary>
+/// Applies collection changes in one write transaction: the DDL, the rows of <c>_collections</c>, and the
+/// <c>_migrations</c> bookkeeping; then swaps the schema snapshot. Both the collections API and
+/// <c>migrate</c> go through here, so they cannot disagree.
+/// </summary>
+public sealed class SchemaApplier(Database database, SchemaRegistry registry, TimeProvider time) : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Serializes schema changes on this node; hold it from reading the current schema to the swap.</summary>
+    public async Task<IDisposable> LockAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        return new Releaser(_gate);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>What a set of changes would lose, with the affected row counts.</summary>
+    public async Task<IReadOnlyList<(DataLoss Loss, long Rows)>> DescribeLossesAsync(IEnumerable<CollectionChange> changes, CancellationToken cancellationToken)
+    {
+        var losses = changes.SelectMany(c => SchemaPlanner.Plan(c.Before, c.After, database.Dialect).Losses).ToList();
+        return await database.ReadAsync(async (connection, ct) =>
+        {
+            var result = new List<(DataLoss, long)>();
+            foreach (var loss in losses)
+            {
+                var exists = await TableIntrospection.TableExistsAsync(connection, database.Dialect, loss.Table, ct);
+                result.Add((loss, exists ? await TableIntrospection.CountRowsAsync(connection, database.Dialect, loss.Table, ct) : 0));
+            }
+
+            return (IReadOnlyList<(DataLoss, long)>)result;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies <paramref name="changes"/> (each from the stored version to the target) and records the migration:
+    /// <paramref name="markApplied"/> adds it to <c>_migrations</c>, otherwise it is removed (a revert); a null
+    /// <paramref name="migrationName"/> records nothing (the built-in system collections).
+    /// Returns the saved collections (views with their inferred fields), null for deletions.
+    /// </summary>
+    public async Task<IReadOnlyList<Collection?>> ApplyAsync(IReadOnlyList<CollectionChange> changes, string? migrationName, bool markApplied,
+        Func<IReadOnlyList<CollectionChange>, Task>? beforeCommit, CancellationToken cancellationToken)
+    {
+        var dialect = database.Dialect;
+        IReadOnlyList<Collection?> saved;
+        try
+        {
+            saved = await database.WriteAsync(async (connection, transaction, ct) =>
+            {
+                var results = new List<Collection?>();
+                foreach (var change in changes)
+                {
+                    foreach (var statement in SchemaPlanner.Plan(change.Before, change.After, dialect).Statements)
+                    {
+                        await using var command = DbCommands.Create(connection, transaction, statement);
+                        await command.ExecuteNonQueryAsync(ct);
+                    }
+
+                    var after = change.After is { Type: CollectionType.View } view
+                        ? view with { Fields = await InferViewFieldsAsync(connection, transaction, view, change.Before, ct) }
+                        : change.After;
+                    await SaveRowAsync(connection, transaction, change.Before, after, ct);
+                    results.Add(after);
+                }
+
+                if (migrationName is null)
+                {
+                }
+                else if (markApplied)
+                {
+                    await MigrationTable.MarkAppliedAsync(connection, transaction, dialect, migrationName, time.GetUtcNow(), ct);
+                }
+                else
+                {
+                    await MigrationTable.UnmarkAsync(connection, transaction, dialect, migrationName, ct);
+                }
+
+                if (beforeCommit is not null)
+                {
+                    await beforeCommit(changes.Zip(results, (c, r) => c with { After = r }).ToArray());
+                }
+
+                return (IReadOnlyList<Collection?>)results;
+            }, cancellationToken);
+        }
+        catch (DbException exception) when (dialect.Classify(exception) != DbErrorKind.Other)
+        {
+            throw Translate(dialect.Classify(exception), changes);
+        }
+
+        var snapshot = registry.Current;
+        foreach (var (change, after) in changes.Zip(saved))
+        {
+            snapshot = after is null ? snapshot.Without(change.Before!.Id) : snapshot.With(after);
+        }
+
+        registry.Swap(snapshot);
+        return saved;
+    }
+
+    private async Task SaveRowAsync(DbConnection connection, DbTransaction transaction, Collection? before, Collection? after, CancellationToken cancellationToken)
+    {
+        if (after is null)
+        {
+            await CollectionTable.DeleteAsync(connection, transaction, database.Dialect, before!.Id, cancellationToken);
+            return;
+        }
+
+        var json = CollectionJson.ToJson(after, includeSecrets: true).ToJsonString(CollectionJson.Options);
+        await CollectionTable.UpsertAsync(connection, transaction, database.Dialect, new StoredCollection(after.Id, after.Name, json), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Field>> InferViewFieldsAsync(DbConnection connection, DbTransaction transaction, Collection view, Collection? before,
+        CancellationToken cancellationToken)
+    {
+        var columns = await TableIntrospection.DescribeQueryAsync(connection, transaction, database.Dialect, ViewQuery.Normalize(view.ViewQuery), cancellationToken);
+        if (!columns.Any(c => c.Name == "id"))
+        {
+            throw new BadRequestException("Failed to save the view collection.",
+                new ValidationErrors().Add("viewQuery", new ValidationError("validation_missing_id_column", "The query must return an \"id\" column.")));
+        }
+
+        var badColumn = columns.FirstOrDefault(c => !CollectionValidator.WordPattern().IsMatch(c.Name));
+        if (badColumn is not null)
+        {
+            throw new BadRequestException("Failed to save the view collection.",
+                new ValidationErrors().Add("viewQuery", new ValidationError("validation_invalid_view_column",
+                    "Every column needs a name of letters, digits and underscores; give expressions an alias (AS name).")));
+        }
+
+        return ViewFields.From(columns, view, before);
+    }
+
+    private static BadRequestException Translate(DbErrorKind kind, IReadOnlyList<CollectionChange> changes)
+    {
+        var errors = new ValidationErrors();
+        if (kind == DbErrorKind.InvalidSql && changes.Any(c => c.After?.Type == CollectionType.View))
+        {
+            errors.Add("viewQuery", new ValidationError("validation_invalid_view_query", "The query is invalid or refers to something that does not exist."));
+        }
+        else if (kind == DbErrorKind.UniqueViolation)
+        {
+            errors.Add("indexes", new ValidationError("validation_not_unique", "A unique index cannot be created because existing records have duplicate values."));
+        }
+
+        return new BadRequestException(
+            errors.IsEmpty ? "The database refused the schema change; another collection or view may depend on what is being changed." : "Failed to apply the schema change.",
+            errors);
+    }
+
+    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+}

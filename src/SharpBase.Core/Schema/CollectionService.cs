@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using SharpBase.Core.Errors;
+using SharpBase.Core.Migrations;
+using SharpBase.Storage;
+
+namespace SharpBase.Core.Schema;
+
+/// <summary>
+/// The collections API's use cases: create, update, delete, import and truncate. Each change alters the real
+/// tables in one transaction and writes a migration file so the schema can live in git.
+/// </summary>
+public sealed partial class CollectionService(
+    Database database, SchemaRegistry registry, SchemaApplier applier, CollectionNormalizer normalizer, MigrationDirectory migrations)
+{
+    /// <summary>The collection with this id or name (case-insensitive), or 404.</summary>
+    public Collection Get(string idOrName) =>
+        registry.Current.Find(idOrName) ?? throw new NotFoundException();
+
+    /// <summary>Creates a collection from client JSON.</summary>
+    public async Task<Collection> CreateAsync(JsonObject body, CancellationToken cancellationToken)
+    {
+        using var _ = await applier.LockAsync(cancellationToken);
+        var errors = new ValidationErrors();
+        var parsed = CollectionJson.FromJson(body, errors, trusted: false);
+        var collection = normalizer.ForCreate(parsed, addTimestamps: true);
+        Check(collection, previous: null, registry.Current.With(collection), errors, "Failed to create collection.");
+        return (await ApplyAndRecordAsync([new CollectionChange(null, collection)], cancellationToken))[0]!;
+    }
+
+    /// <summary>Merges client JSON onto a collection (nested objects key by key, arrays replaced), as PocketBase does.</summary>
+    public async Task<Collection> UpdateAsync(string idOrName, JsonObject patch, CancellationToken cancellationToken)
+    {
+        using var _ = await applier.LockAsync(cancellationToken);
+        var previous = Get(idOrName);
+        var merged = CollectionJson.ToJson(previous, includeSecrets: true);
+        CollectionJson.Merge(merged, patch);
+        var errors = new ValidationErrors();
+        var parsed = CollectionJson.FromJson(merged, errors, trusted: false);
+        if (parsed.Type != previous.Type)
+        {
+            errors.Add("type", new ValidationError("validation_collection_type_change", "Collection type cannot be changed."));
+        }
+
+        var collection = normalizer.ForUpdate(parsed, previous);
+        Check(collection, previous, registry.Current.With(collection), errors, "Failed to update collection.");
+        return (await ApplyAndRecordAsync([new CollectionChange(previous, collection)], cancellationToken))[0]!;
+    }
+
+    /// <summary>Deletes a collection and its table; refused for system collections and for collections others relate to.</summary>
+    public async Task DeleteAsync(string idOrName, CancellationToken cancellationToken)
+    {
+        using var _ = await applier.LockAsync(cancellationToken);
+        var collection = Get(idOrName);
+        if (collection.System)
+        {
+            throw new BadRequestException("System collections cannot be deleted.");
+        }
+
+        var referencing = registry.Current.Collections.FirstOrDefault(c =>
+            c.Id != collection.Id && c.Fields.OfType<Fields.RelationField>().Any(r => r.CollectionId == collection.Id));
+        if (referencing is not null)
+        {
+            throw new BadRequestException($"The collection is referenced by a relation field of \"{referencing.Name}\"; remove that field first.");
+        }
+
+        await ApplyAndRecordAsync([new CollectionChange(collection, null)], cancellationToken);
+    }
+
+    private static void Check(Collection collection, Collection? previous, SchemaSnapshot target, ValidationErrors shapeErrors, string message)
+    {
+        var errors = shapeErrors.IsEmpty ? CollectionValidator.Validate(collection, previous, target) : shapeErrors;
+        if (!errors.IsEmpty)
+        {
+            throw new BadRequestException(message, errors);
+        }
+    }
+
+    private async Task<IReadOnlyList<Collection?>> ApplyAndRecordAsync(CollectionChange[] changes, CancellationToken cancellationToken)
+    {
+        var summary = changes.Length == 1 ? changes[0].Summary : "imported_collections";
+        var name = migrations.NewName(summary);
+        var written = false;
+        try
+        {
+            return await applier.ApplyAsync(changes, name, markApplied: true, applied =>
+            {
+                var losses = applied.SelectMany(c => SchemaPlanner.Plan(c.Before, c.After, database.Dialect).Losses).Select(l => l.Description).ToArray();
+                migrations.Write(new MigrationFile(name, applied, losses));
+                written = true;
+                return Task.CompletedTask;
+            }, cancellationToken);
+        }
+        catch when (written)
+        {
+            migrations.Delete(name);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SharpBase.Core.Errors;
+using SharpBase.Core.Schema;
+using SharpBase.Storage;
+using SharpBase.Storage.Catalog;
+
+namespace SharpBase.Core.Settings;
+
+/// <summary>Reads and changes the settings kept in the database; readers get an immutable <see cref="Current"/>.</summary>
+public sealed class SettingsService(Database database)
+{
+    private const string Key = "settings";
+    private AppSettings _current = new();
+
+    /// <summary>The settings in force.</summary>
+    public AppSettings Current => Volatile.Read(ref _current);
+
+    /// <summary>Loads the stored settings (defaults when none are stored).</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var json = await database.ReadAsync((connection, ct) => ParamTable.GetAsync(connection, database.Dialect, Key, ct), cancellationToken);
+        Volatile.Write(ref _current, json is null ? new AppSettings() : Parse(JsonNode.Parse(json)!.AsObject(), new ValidationErrors()));
+    }
+
+    /// <summary>The settings as clients see them (secrets blanked, once sections have any).</summary>
+    public JsonObject ToJson() => JsonSerializer.SerializeToNode(Current, CollectionJson.Options)!.AsObject();
+
+    /// <summary>Merges <paramref name="patch"/> onto the current settings, validates and saves them.</summary>
+    public async Task<AppSettings> PatchAsync(JsonObject patch, CancellationToken cancellationToken)
+    {
+        var merged = JsonSerializer.SerializeToNode(Current, CollectionJson.Options)!.AsObject();
+        CollectionJson.Merge(merged, patch);
+        var errors = new ValidationErrors();
+        var next = Parse(merged, errors);
+        if (errors.IsEmpty)
+        {
+            errors = SettingsValidator.Validate(next);
+        }
+
+        if (!errors.IsEmpty)
+        {
+            throw new BadRequestException("An error occurred while submitting the form.", errors);
+        }
+
+        var text = JsonSerializer.Serialize(next, CollectionJson.Options);
+        await database.WriteAsync(async (connection, transaction, ct) =>
+        {
+            await ParamTable.SetAsync(connection, transaction, database.Dialect, Key, text, ct);
+            return true;
+        }, cancellationToken);
+        Volatile.Write(ref _current, next);
+        return next;
+    }
+
+    private static AppSettings Parse(JsonObject json, ValidationErrors errors)
+    {
+        var result = new AppSettings();
+        foreach (var (section, read) in new (string, Func<JsonNode, AppSettings, AppSettings>)[]
+                 {
+                     ("meta", (node, s) => s with { Meta = node.Deserialize<MetaSettings>(CollectionJson.Options) ?? s.Meta }),
+                     ("batch", (node, s) => s with { Batch = node.Deserialize<BatchSettings>(CollectionJson.Options) ?? s.Batch }),
+                 })
+        {
+            if (json[section] is not { } node)
+            {
+                continue;
+            }
+
+            try
+            {
+                result = read(node, result);
+            }
+            catch (JsonException exception)
+            {
+                var option = exception.Path is { Length: > 2 } path ? path[2..].Split('.', '[')[0] : "";
+                errors.Nested(section).Add(option, ValidationError.Invalid("Invalid value type."));
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using SharpBase.Core.Errors;
+
+namespace SharpBase.Http.Body;
+
+/// <summary>
+/// Reads a request body the way PocketBase does: JSON objects; multipart and urlencoded forms with type-guessed
+/// text parts, repeated keys as arrays and <c>@jsonPayload</c> parts merged in; an empty body (Content-Length 0)
+/// whatever its declared type.
+/// </summary>
+public static partial class RequestBody
+{
+    /// <summary>The part whose JSON object is merged into a form body without type guessing.</summary>
+    public const string JsonPayloadKey = "@jsonPayload";
+
+    private const string InvalidFormatting = "Failed to load the submitted data due to invalid formatting.";
+
+    /// <summary>The body as a JSON object (empty when there is no body).</summary>
+    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength == 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count == 0))
+        {
+            return [];
+        }
+
+        var contentType = request.ContentType ?? "";
+        if (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return await ReadJsonAsync(request, cancellationToken);
+        }
+
+        if (request.HasFormContentType)
+        {
+            return ReadForm(await request.ReadFormAsync(cancellationToken));
+        }
+
+        throw new BadRequestException("Unsupported Content-Type.");
+    }
+
+    private static async Task<JsonObject> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        JsonNode? node;
+        try
+        {
+            node = await JsonNode.ParseAsync(request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = 64 }, cancellationToken: cancellationToken);
+        }
+        catch (JsonException)
+        {
+            throw new BadRequestException(InvalidFormatting);
+        }
+
+        return node as JsonObject ?? throw new BadRequestException(InvalidFormatting);
+    }
+
+    private static JsonObject ReadForm(IFormCollection form)
+    {
+        var result = new JsonObject();
+        foreach (var (key, values) in form)
+        {
+            if (key == JsonPayloadKey)
+            {
+                continue;
+            }
+
+            result[key] = values.Count == 1
+                ? Guess(values[0] ?? "")
+                : new JsonArray(values.Select(v => Guess(v ?? "")).ToArray());
+        }
+
+        foreach (var payload in form[JsonPayloadKey])
+        {
+            JsonObject parsed;
+            try
+            {
+                parsed = JsonNode.Parse(payload ?? "") as JsonObject ?? throw new BadRequestException(InvalidFormatting);
+            }
+            catch (JsonException)
+            {
+                throw new BadRequestException(InvalidFormatting);
+            }
+
+            foreach (var (key, value) in parsed)
+            {
+                result[key] = value?.DeepClone();
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>PocketBase's type guess for a form value: booleans, numbers in their shortest form, else the string.</summary>
+    public static JsonNode? Guess(string value)
+    {
+        if (value is "true" or "false")
+        {
+            return JsonValue.Create(value == "true");
+        }
+
+        if (value.Length > 0 && NumberLike().IsMatch(value) &&
+            double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) &&
+            number.ToString("R", CultureInfo.InvariantCulture) == value)
+        {
+            return JsonValue.Create(number);
+        }
+
+        return JsonValue.Create(value);
+    }
+
+    [GeneratedRegex(@"^[\-\.\d]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberLike();
+}

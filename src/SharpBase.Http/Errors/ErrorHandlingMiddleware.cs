@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using SharpBase.Core.Errors;
+
+namespace SharpBase.Http.Errors;
+
+/// <summary>
+/// Turns every failure into the error envelope: <see cref="ApiException"/> with its status, bad HTTP input as
+/// 400/413, and anything else as a 500 whose detail goes only to the log (with the trace id). A known path with
+/// the wrong method answers 404, as PocketBase does.
+/// </summary>
+public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorHandlingMiddleware> logger)
+{
+    /// <summary>Runs the rest of the pipeline under the error mapping.</summary>
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+            if (context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed && !context.Response.HasStarted)
+            {
+                await ErrorEnvelope.WriteAsync(context, StatusCodes.Status404NotFound, null);
+            }
+        }
+        catch (ApiException exception)
+        {
+            await ErrorEnvelope.WriteAsync(context, exception);
+        }
+        catch (BadHttpRequestException exception)
+        {
+            var status = exception.StatusCode == StatusCodes.Status413PayloadTooLarge ? 413 : 400;
+            await ErrorEnvelope.WriteAsync(context, status, status == 413 ? null : "Failed to read the request.");
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away (the SDK auto-cancels superseded requests); there is no one to answer.
+        }
+        catch (Exception exception)
+        {
+            LogUnhandled(logger, exception, context.TraceIdentifier, context.Request.Method, context.Request.Path);
+            await ErrorEnvelope.WriteAsync(context, StatusCodes.Status500InternalServerError, null);
+        }
+    }
+
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Error, Message = "Unhandled error in {Method} {Path} (trace {TraceId})")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string traceId, string method, string path);
+}

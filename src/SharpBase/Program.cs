@@ -1,0 +1,3 @@
+using SharpBase.Cli;
+
+return await CliApp.RunAsync(args);
