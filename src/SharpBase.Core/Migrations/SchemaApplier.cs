@@ -60,6 +60,13 @@ public sealed class SchemaApplier(Database database, SchemaRegistry registry, Ti
         {
             saved = await database.WriteAsync(async (connection, transaction, ct) =>
             {
+                // Serializes schema changes across nodes sharing one PostgreSQL (SQLite already has a single writer).
+                if (dialect.AdvisoryTransactionLock(SystemTables.SchemaLockKey) is { } lockStatement)
+                {
+                    await using var lockCommand = DbCommands.Create(connection, transaction, lockStatement);
+                    await lockCommand.ExecuteNonQueryAsync(ct);
+                }
+
                 var results = new List<Collection?>();
                 foreach (var change in changes)
                 {
