@@ -1,7 +1,11 @@
 namespace SharpBase.Core.Errors;
 
 /// <summary>One failed check, in PocketBase's shape: a stable code and a human message.</summary>
-public sealed record ValidationError(string Code, string Message, IReadOnlyDictionary<string, object?>? Params = null)
+public sealed record ValidationError(
+    string Code,
+    string Message,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyDictionary<string, object?>? Params = null)
 {
     /// <summary><c>validation_required</c>.</summary>
     public static ValidationError Required() => new("validation_required", "Cannot be blank.");

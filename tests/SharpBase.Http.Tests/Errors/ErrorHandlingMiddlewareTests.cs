@@ -35,6 +35,7 @@ public sealed class ErrorHandlingMiddlewareTests
         Assert.Equal(400, status);
         Assert.Equal("Failed to create collection.", body["message"]!.GetValue<string>());
         Assert.Equal("validation_required", body["data"]!["fields"]!["1"]!["name"]!["code"]!.GetValue<string>());
+        Assert.False(body["data"]!["fields"]!["1"]!["name"]!.AsObject().ContainsKey("params"));
     }
 
     [Theory]
