@@ -1,0 +1,164 @@
+using System.Text.RegularExpressions;
+using SharpBase.Core.Records;
+using SharpBase.Core.Schema;
+using SharpBase.Core.Schema.Fields;
+
+namespace SharpBase.Core.Query;
+
+public sealed partial class RecordFilterScope
+{
+    // The records a path has reached, their collection, whether a multiple hop was crossed, and hidden-field access.
+    private sealed record PathState(IReadOnlyList<RecordRow> Rows, Collection Collection, bool Multi, bool AllowHidden);
+
+    private FilterValue ResolvePath(PathState state, IReadOnlyList<string> segments, int start, string? modifier, bool nullifyMissing, int position)
+    {
+        var hops = 0;
+        for (var i = start; i < segments.Count; i++)
+        {
+            var name = segments[i];
+            var last = i == segments.Count - 1;
+            var field = state.Collection.FindField(name);
+            if (field is null)
+            {
+                var back = BackRelation().Match(name);
+                if (!back.Success || last)
+                {
+                    return nullifyMissing ? FilterValue.Null : throw UnknownField(name, position);
+                }
+
+                state = FollowBackRelation(state, back.Groups[1].Value, back.Groups[2].Value, name, position);
+                CountHop(ref hops, name, position);
+                continue;
+            }
+
+            if (field.Hidden && !state.AllowHidden)
+            {
+                throw new FilterFieldException($"field {FilterSyntaxException.Snippet(name)} is not filterable", position);
+            }
+
+            if (last)
+            {
+                return FieldValue(state, field, modifier, position);
+            }
+
+            if (field is JsonField or GeoPointField)
+            {
+                return JsonValues.Extract(state.Rows, field.Name, segments.Skip(i + 1).ToArray(), state.Multi, modifier == "lower");
+            }
+
+            if (field is not RelationField relation)
+            {
+                return nullifyMissing ? FilterValue.Null : throw UnknownField(string.Join('.', segments.Skip(start).Take(i - start + 2)), position);
+            }
+
+            CountHop(ref hops, name, position);
+            var target = RequireLookup(position).FindCollection(relation.CollectionId) ?? throw UnknownField(name, position);
+            var rows = state.Rows.SelectMany(r => StoredItems(r, relation)).Select(id => _lookup!.Find(target, id)).OfType<RecordRow>().ToArray();
+            state = new PathState(rows, target, state.Multi || relation.IsMultiple, state.AllowHidden);
+        }
+
+        return FilterValue.Null;
+    }
+
+    private PathState FollowBackRelation(PathState state, string collectionName, string fieldName, string name, int position)
+    {
+        var lookup = RequireLookup(position);
+        var target = lookup.FindCollection(collectionName);
+        if (target?.FindField(fieldName) is not RelationField relation || relation.CollectionId != state.Collection.Id)
+        {
+            throw UnknownField(name, position);
+        }
+
+        var rows = state.Rows.SelectMany(r => lookup.FindReferencing(target, relation.Name, r.Id)).ToArray();
+        return new PathState(rows, target, true, state.AllowHidden);
+    }
+
+    private static FilterValue FieldValue(PathState state, Field field, string? modifier, int position)
+    {
+        if (modifier is "isset" or "changed")
+        {
+            throw new FilterFieldException($"the :{modifier} modifier works only on @request fields", position);
+        }
+
+        if (field is JsonField)
+        {
+            return JsonValues.Extract(state.Rows, field.Name, [], state.Multi, modifier == "lower");
+        }
+
+        var multiValue = field as MultiValueField;
+        return modifier switch
+        {
+            "length" when multiValue is not null => Collect(state, field, r => [(double)StoredItems(r, multiValue).Count], false),
+            "each" when multiValue is not null => Collect(state, field, r => StoredItems(r, multiValue).Cast<object?>().ToArray(), multiValue.IsMultiple),
+            "lower" => Collect(state, field, r => [SqlValues.Lower(Stored(r, field))], false),
+            _ => Collect(state, field, r => [Stored(r, field)], false),
+        };
+    }
+
+    // One value per reached row (or several for :each); scalar unless the path or the modifier is multi-valued.
+    private static FilterValue Collect(PathState state, Field field, Func<RecordRow, IReadOnlyList<object?>> read, bool multiItems)
+    {
+        var privateEmail = field.Name == "email" && state.Collection.Type == CollectionType.Auth && !state.AllowHidden;
+        var items = new List<object?>();
+        var hidden = false;
+        foreach (var row in state.Rows)
+        {
+            if (privateEmail && !row.GetBool("emailVisibility"))
+            {
+                hidden = true;
+                continue;
+            }
+
+            items.AddRange(read(row));
+        }
+
+        if (state.Multi || multiItems)
+        {
+            return FilterValue.List(items);
+        }
+
+        return hidden ? FilterValue.Null with { Unmatchable = true } : FilterValue.Of(items.Count > 0 ? items[0] : null);
+    }
+
+    private static object? Stored(RecordRow row, Field field)
+    {
+        var raw = row.Values.GetValueOrDefault(field.Name);
+        return field switch
+        {
+            DateField or AutodateField => raw is DateTimeOffset or null ? Common.DateTimeText.Format(raw as DateTimeOffset?) : raw,
+            BoolField => raw is true,
+            MultiValueField { IsMultiple: true } when raw is not string => System.Text.Json.JsonSerializer.Serialize(ToStrings(raw)),
+            _ => raw,
+        };
+    }
+
+    /// <summary>The items of a select/relation/file value: a JSON array (multiple) or one non-empty text.</summary>
+    private static IReadOnlyList<string> StoredItems(RecordRow row, MultiValueField field) =>
+        ToStrings(row.Values.GetValueOrDefault(field.Name));
+
+    private static IReadOnlyList<string> ToStrings(object? raw) => raw switch
+    {
+        null => [],
+        string s when s.TrimStart().StartsWith('[') => JsonValues.ParseStringArray(s),
+        string s => s.Length == 0 ? [] : [s],
+        IEnumerable<string> list => list.Where(x => x.Length > 0).ToArray(),
+        _ => [],
+    };
+
+    private IRecordLookup RequireLookup(int position) =>
+        _lookup ?? throw new FilterFieldException("relation paths need a record lookup", position);
+
+    private static void CountHop(ref int hops, string name, int position)
+    {
+        if (++hops > MaxRelationHops)
+        {
+            throw new FilterFieldException($"more than {MaxRelationHops} relation hops at {FilterSyntaxException.Snippet(name)}", position);
+        }
+    }
+
+    private static FilterFieldException UnknownField(string name, int position) =>
+        new($"unknown field {FilterSyntaxException.Snippet(name)}", position);
+
+    [GeneratedRegex(@"^(\w+)_via_(\w+)$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex BackRelation();
+}
