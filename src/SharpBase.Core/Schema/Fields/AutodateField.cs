@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using SharpBase.Core.Errors;
 using SharpBase.Storage.Schema;
 
@@ -26,4 +27,17 @@ public sealed record AutodateField : Field
             errors.Add("onUpdate", ValidationError.Invalid("At least one of onCreate and onUpdate must be enabled."));
         }
     }
+
+    /// <inheritdoc />
+    [System.Text.Json.Serialization.JsonIgnore]
+    public override object? EmptyValue => null;
+
+    /// <summary>Clients cannot set autodate fields: input is ignored.</summary>
+    public override object? PrepareValue(JsonNode? input) => null;
+
+    /// <summary>No body key applies; callers drop the key.</summary>
+    public override bool SupportsModifier(FieldModifier modifier) => false;
+
+    /// <inheritdoc />
+    public override object? ApplyModifier(object? current, FieldModifier modifier, JsonNode? input) => current;
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using SharpBase.Core.Errors;
+using SharpBase.Core.Records.Values;
 using SharpBase.Storage.Schema;
 
 namespace SharpBase.Core.Schema.Fields;
@@ -13,4 +16,15 @@ public sealed record BoolField : Field
 
     /// <inheritdoc />
     protected override ColumnSpec CreateColumn() => new(Name, ColumnType.Bool);
+
+    /// <inheritdoc />
+    [System.Text.Json.Serialization.JsonIgnore]
+    public override object? EmptyValue => false;
+
+    /// <inheritdoc />
+    public override object? PrepareValue(JsonNode? input) => GoCast.ToBool(input);
+
+    /// <inheritdoc />
+    public override ValidationError? ValidateValue(object? value) =>
+        Required && !StoredValue.AsBool(value) ? FieldErrors.Required() : null;
 }

@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using SharpBase.Core.Common;
 using SharpBase.Core.Errors;
+using SharpBase.Core.Records.Values;
 using SharpBase.Storage.Schema;
 
 namespace SharpBase.Core.Schema.Fields;
@@ -40,5 +42,28 @@ public sealed record DateField : Field
         {
             errors.Add("max", ValidationError.Invalid("Must be no earlier than min."));
         }
+    }
+
+    /// <inheritdoc />
+    [System.Text.Json.Serialization.JsonIgnore]
+    public override object? EmptyValue => null;
+
+    /// <summary>Lenient date input (<see cref="DateTimeText.TryParse"/>); text that is not a date becomes the empty date, as in PocketBase.</summary>
+    public override object? PrepareValue(JsonNode? input) => DateInput.Parse(input);
+
+    /// <inheritdoc />
+    public override ValidationError? ValidateValue(object? value)
+    {
+        if (StoredValue.AsDate(value) is not { } date)
+        {
+            return Required ? FieldErrors.Required() : null;
+        }
+
+        if (DateTimeText.TryParse(Min, out var min) && min is { } lower && date < lower)
+        {
+            return FieldErrors.MinDate(lower);
+        }
+
+        return DateTimeText.TryParse(Max, out var max) && max is { } upper && date > upper ? FieldErrors.MaxDate(upper) : null;
     }
 }

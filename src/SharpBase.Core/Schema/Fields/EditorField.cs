@@ -1,4 +1,6 @@
+using System.Text;
 using SharpBase.Core.Errors;
+using SharpBase.Core.Records.Values;
 
 namespace SharpBase.Core.Schema.Fields;
 
@@ -23,4 +25,17 @@ public sealed record EditorField : Field
     /// <inheritdoc />
     public override void ValidateOptions(ValidationErrors errors, SchemaValidationContext context) =>
         FieldOptionChecks.NonNegative(errors, "maxSize", MaxSize);
+
+    /// <inheritdoc />
+    public override ValidationError? ValidateValue(object? value)
+    {
+        var text = StoredValue.AsString(value);
+        if (Required && text.Length == 0)
+        {
+            return FieldErrors.Required();
+        }
+
+        var maxSize = MaxSize <= 0 ? DefaultMaxSize : MaxSize;
+        return Encoding.UTF8.GetByteCount(text) > maxSize ? FieldErrors.ContentSize(maxSize) : null;
+    }
 }

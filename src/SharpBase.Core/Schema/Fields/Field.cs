@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using SharpBase.Core.Errors;
+using SharpBase.Core.Records.Values;
 using SharpBase.Storage.Schema;
 
 namespace SharpBase.Core.Schema.Fields;
@@ -42,6 +44,29 @@ public abstract record Field
     public virtual void ValidateOptions(ValidationErrors errors, SchemaValidationContext context)
     {
     }
+
+    /// <summary>
+    /// The stored value of an unset field, in the column's CLR form: <c>""</c> for text columns, <c>0d</c>, <c>false</c>,
+    /// null for dates and JSON null, <c>"[]"</c> for multi-value fields.
+    /// </summary>
+    [JsonIgnore]
+    public virtual object? EmptyValue => "";
+
+    /// <summary>Converts a body value to the stored form as PocketBase does (§3.2); never fails.</summary>
+    public virtual object? PrepareValue(JsonNode? input) => GoCast.ToText(input);
+
+    /// <summary>Checks a stored value; null when it passes. Checks that need the database are done elsewhere.</summary>
+    public virtual ValidationError? ValidateValue(object? value) => null;
+
+    /// <summary>True when a body key with <paramref name="modifier"/> applies to this field; other keys are ignored.</summary>
+    public virtual bool SupportsModifier(FieldModifier modifier) => modifier == FieldModifier.Set;
+
+    /// <summary>
+    /// The new stored value after applying a body key with <paramref name="modifier"/> to <paramref name="current"/>;
+    /// an unsupported modifier leaves <paramref name="current"/> unchanged.
+    /// </summary>
+    public virtual object? ApplyModifier(object? current, FieldModifier modifier, JsonNode? input) =>
+        modifier == FieldModifier.Set ? PrepareValue(input) : current;
 
     /// <summary>True when a change from <paramref name="previous"/> to this field loses stored data.</summary>
     public virtual bool NarrowsFrom(Field previous) => Column.Type != previous.Column.Type;

@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SharpBase.Core.Errors;
+using SharpBase.Core.Records.Values;
 
 namespace SharpBase.Core.Schema.Fields;
 
@@ -41,4 +43,20 @@ public sealed partial record FileField : MultiValueField
 
     [GeneratedRegex(@"^\d+x\d+[tbf]?$", RegexOptions.CultureInvariant)]
     private static partial Regex ThumbPattern();
+
+    /// <summary>Required and the number of files; uploads, sizes, MIME types and unknown names are checked by the file handling.</summary>
+    public override ValidationError? ValidateValue(object? value)
+    {
+        var names = StringList.FromStored(value);
+        if (names.Count == 0)
+        {
+            return Required ? FieldErrors.Required() : null;
+        }
+
+        var maxSelect = Math.Max(MaxSelect, 1);
+        return names.Count > maxSelect ? FieldErrors.TooManyFiles(maxSelect) : null;
+    }
+
+    /// <summary>Each array element is read on its own and kept when it gives exactly one name, as PocketBase does for files.</summary>
+    private protected override List<string> ReadInput(JsonNode? input) => StringList.FromFileInput(input);
 }

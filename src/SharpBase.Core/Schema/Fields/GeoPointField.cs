@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using SharpBase.Core.Errors;
+using SharpBase.Core.Records.Values;
 using SharpBase.Storage.Schema;
 
 namespace SharpBase.Core.Schema.Fields;
@@ -16,4 +19,28 @@ public sealed record GeoPointField : Field
 
     /// <inheritdoc />
     protected override ColumnSpec CreateColumn() => new(Name, ColumnType.Json, JsonDefault: EmptyJson);
+
+    /// <inheritdoc />
+    [System.Text.Json.Serialization.JsonIgnore]
+    public override object? EmptyValue => EmptyJson;
+
+    /// <summary>An object, or JSON text of one, with numeric <c>lon</c> and <c>lat</c>; anything else is (0, 0).</summary>
+    public override object? PrepareValue(JsonNode? input) => GeoPointValue.From(input).ToStored();
+
+    /// <inheritdoc />
+    public override ValidationError? ValidateValue(object? value)
+    {
+        var point = GeoPointValue.FromStored(value);
+        if (point is { Lat: 0, Lon: 0 })
+        {
+            return Required ? FieldErrors.Required() : null;
+        }
+
+        if (point.Lat is < -90 or > 90)
+        {
+            return FieldErrors.Latitude();
+        }
+
+        return point.Lon is < -180 or > 180 ? FieldErrors.Longitude() : null;
+    }
 }

@@ -1,4 +1,7 @@
+using System.Text.Json.Nodes;
+using System.Text;
 using SharpBase.Core.Errors;
+using SharpBase.Core.Records.Values;
 using SharpBase.Storage.Schema;
 
 namespace SharpBase.Core.Schema.Fields;
@@ -24,4 +27,33 @@ public sealed record JsonField : Field
     /// <inheritdoc />
     public override void ValidateOptions(ValidationErrors errors, SchemaValidationContext context) =>
         FieldOptionChecks.NonNegative(errors, "maxSize", MaxSize);
+
+    /// <inheritdoc />
+    [System.Text.Json.Serialization.JsonIgnore]
+    public override object? EmptyValue => null;
+
+    /// <summary>
+    /// Text that is already JSON (starting with a digit, <c>-</c>, <c>"</c>, <c>[</c> or <c>{</c>) or a
+    /// <c>null</c>/<c>true</c>/<c>false</c> literal is stored as that JSON, other text as a JSON string, and any other
+    /// value as its JSON. Null stands for JSON null.
+    /// </summary>
+    public override object? PrepareValue(JsonNode? input) => JsonFieldValue.Prepare(input);
+
+    /// <inheritdoc />
+    public override ValidationError? ValidateValue(object? value)
+    {
+        var raw = StoredValue.AsString(value);
+        var maxSize = MaxSize <= 0 ? DefaultMaxSize : MaxSize;
+        if (Encoding.UTF8.GetByteCount(raw) > maxSize)
+        {
+            return FieldErrors.JsonSize(maxSize);
+        }
+
+        if (raw.Length > 0 && !JsonFieldValue.IsValid(raw))
+        {
+            return FieldErrors.InvalidJson();
+        }
+
+        return Required && raw.Trim() is "" or "null" or "\"\"" or "[]" or "{}" ? FieldErrors.Required() : null;
+    }
 }

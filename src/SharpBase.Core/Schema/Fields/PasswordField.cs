@@ -1,4 +1,6 @@
+using System.Text;
 using SharpBase.Core.Errors;
+using SharpBase.Core.Records.Values;
 
 namespace SharpBase.Core.Schema.Fields;
 
@@ -36,5 +38,37 @@ public sealed record PasswordField : Field
         }
 
         FieldOptionChecks.Regex(errors, "pattern", Pattern);
+    }
+
+    /// <summary>
+    /// Checks the plain password being set (the record service hashes it afterwards and skips this check when the
+    /// password is not being changed): at most <see cref="MaxBytes"/> UTF-8 bytes, then required, min and max in
+    /// characters, and the pattern.
+    /// </summary>
+    public override ValidationError? ValidateValue(object? value)
+    {
+        var plain = StoredValue.AsString(value);
+        if (Encoding.UTF8.GetByteCount(plain) > MaxBytes)
+        {
+            return FieldErrors.PasswordBytes(MaxBytes);
+        }
+
+        if (plain.Length == 0)
+        {
+            return Required ? FieldErrors.Required() : null;
+        }
+
+        var length = plain.EnumerateRunes().Count();
+        if (length < Min)
+        {
+            return FieldErrors.PasswordMin(Min);
+        }
+
+        if (Max > 0 && length > Max)
+        {
+            return FieldErrors.PasswordMax(Max);
+        }
+
+        return Pattern.Length > 0 && !PatternMatch.IsMatch(plain, Pattern) ? FieldErrors.InvalidFormat() : null;
     }
 }

@@ -1,4 +1,5 @@
 using SharpBase.Core.Errors;
+using SharpBase.Core.Records.Values;
 
 namespace SharpBase.Core.Schema.Fields;
 
@@ -45,5 +46,23 @@ public sealed record RelationField : MultiValueField
         }
 
         FieldOptionChecks.NonNegative(errors, "maxSelect", MaxSelect);
+    }
+
+    /// <summary>Required, minSelect and maxSelect; that every id exists is checked against the database elsewhere.</summary>
+    public override ValidationError? ValidateValue(object? value)
+    {
+        var ids = StringList.FromStored(value);
+        if (ids.Count == 0)
+        {
+            return Required ? FieldErrors.Required() : null;
+        }
+
+        if (MinSelect > 0 && ids.Count < MinSelect)
+        {
+            return FieldErrors.NotEnoughValues(MinSelect);
+        }
+
+        var maxSelect = Math.Max(MaxSelect, 1);
+        return ids.Count > maxSelect ? FieldErrors.TooManyValues(maxSelect) : null;
     }
 }

@@ -1,4 +1,5 @@
 using SharpBase.Core.Errors;
+using SharpBase.Core.Records.Values;
 
 namespace SharpBase.Core.Schema.Fields;
 
@@ -27,5 +28,24 @@ public sealed record SelectField : MultiValueField
         {
             errors.Add("maxSelect", ValidationError.Invalid("Must be between 0 and the number of values."));
         }
+    }
+
+    /// <inheritdoc />
+    public override ValidationError? ValidateValue(object? value)
+    {
+        var values = StringList.FromStored(value);
+        if (values.Count == 0)
+        {
+            return Required ? FieldErrors.Required() : null;
+        }
+
+        var maxSelect = Math.Max(MaxSelect, 1);
+        if (values.Count > maxSelect)
+        {
+            return FieldErrors.TooManyValues(maxSelect);
+        }
+
+        var invalid = values.FirstOrDefault(v => !Values.Contains(v, StringComparer.Ordinal));
+        return invalid is null ? null : FieldErrors.InvalidSelectValue(invalid);
     }
 }

@@ -1,4 +1,5 @@
 using SharpBase.Core.Errors;
+using SharpBase.Core.Records.Values;
 
 namespace SharpBase.Core.Schema.Fields;
 
@@ -20,4 +21,27 @@ public sealed record UrlField : Field
     /// <inheritdoc />
     public override void ValidateOptions(ValidationErrors errors, SchemaValidationContext context) =>
         FieldOptionChecks.Domains(errors, ExceptDomains, OnlyDomains);
+
+    /// <inheritdoc />
+    public override ValidationError? ValidateValue(object? value)
+    {
+        var text = StoredValue.AsString(value);
+        if (text.Length == 0)
+        {
+            return Required ? FieldErrors.Required() : null;
+        }
+
+        if (!UrlCheck.IsUrl(text))
+        {
+            return FieldErrors.Url();
+        }
+
+        var host = UrlCheck.Host(text);
+        if (OnlyDomains is { Count: > 0 } only && !only.Contains(host, StringComparer.Ordinal))
+        {
+            return FieldErrors.UrlDomain();
+        }
+
+        return ExceptDomains is { Count: > 0 } except && except.Contains(host, StringComparer.Ordinal) ? FieldErrors.UrlDomain() : null;
+    }
 }

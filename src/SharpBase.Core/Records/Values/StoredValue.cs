@@ -1,0 +1,41 @@
+using System.Globalization;
+using SharpBase.Core.Common;
+
+namespace SharpBase.Core.Records.Values;
+
+/// <summary>Lenient reads of stored values (the column CLR forms, tolerating what a dialect may hand back).</summary>
+internal static class StoredValue
+{
+    public static string AsString(object? stored) => stored switch
+    {
+        null => "",
+        string text => text,
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => stored.ToString() ?? "",
+    };
+
+    public static double AsDouble(object? stored) => stored switch
+    {
+        double d => d,
+        string text => GoCast.ParseFloat(text) ?? 0,
+        IConvertible convertible and not bool => convertible.ToDouble(CultureInfo.InvariantCulture),
+        true => 1,
+        _ => 0,
+    };
+
+    public static bool AsBool(object? stored) => stored switch
+    {
+        bool b => b,
+        string text => text is "1" or "t" or "T" or "true" or "TRUE" or "True",
+        IConvertible convertible => convertible.ToDouble(CultureInfo.InvariantCulture) != 0,
+        _ => false,
+    };
+
+    public static DateTimeOffset? AsDate(object? stored) => stored switch
+    {
+        DateTimeOffset d => d,
+        DateTime d => new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)),
+        string text => DateTimeText.TryParse(text, out var parsed) ? parsed : null,
+        _ => null,
+    };
+}
