@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SharpBase.Core.Auth;
 using SharpBase.Core.Common;
 using SharpBase.Core.Errors;
+using SharpBase.Core.Mail;
 using SharpBase.Core.Migrations;
 using SharpBase.Core.Records;
 using SharpBase.Core.Schema;
@@ -33,8 +34,13 @@ public sealed class SharpBaseApp : IAsyncDisposable
         Records = new RecordStore(database);
         Passwords = new PasswordHasher();
         Tokens = new TokenService(time);
-        Auth = new AuthService(Schema, Records, Passwords, Tokens, new PasswordRehasher(database, Records, Passwords));
+        Auth = new AuthService(Schema, database, Records, Passwords, Tokens, new PasswordRehasher(database, Records, Passwords), random, time);
         Superusers = new SuperuserService(database, Schema, Records, Passwords, random, time);
+        RecordService = new RecordService(database, Schema, Records, new RecordValueBinder(random), Passwords, random, time);
+        RecordService.CredentialsChanged = (session, record, ct) => Auth.OnCredentialsChangedAsync(session.Connection, session.Transaction!, record, ct);
+        Auth.Rules.Evaluator = new RecordRuleEvaluator(RecordService);
+        Mail = new MailService(Settings, options.DataDirectory, time);
+        AuthFlows = new AuthFlowService(database, Schema, Records, Passwords, Tokens, Auth, Mail, time);
     }
 
     /// <summary>The database.</summary>
@@ -70,8 +76,17 @@ public sealed class SharpBaseApp : IAsyncDisposable
     /// <summary>Authentication.</summary>
     public AuthService Auth { get; }
 
+    /// <summary>The records API's use cases.</summary>
+    public RecordService RecordService { get; }
+
     /// <summary>The superuser verbs.</summary>
     public SuperuserService Superusers { get; }
+
+    /// <summary>Outgoing mail (SMTP or the outbox folder).</summary>
+    public MailService Mail { get; }
+
+    /// <summary>Verification, password reset and email change.</summary>
+    public AuthFlowService AuthFlows { get; }
 
     internal SchemaApplier Applier { get; }
 
@@ -139,10 +154,19 @@ public sealed class SharpBaseApp : IAsyncDisposable
         await Applier.ApplyAsync(changes, migrationName: null, markApplied: true, beforeCommit: null, cancellationToken);
     }
 
-    /// <inheritdoc />
-    public ValueTask DisposeAsync()
+    /// <summary>Routes the engine's own logs (auth events, mail) to <paramref name="loggerFactory"/>.</summary>
+    public void UseLogging(Microsoft.Extensions.Logging.ILoggerFactory loggerFactory)
     {
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        Auth.Logger = loggerFactory.CreateLogger("SharpBase.Auth");
+        Mail.Logger = loggerFactory.CreateLogger("SharpBase.Mail");
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await Mail.DisposeAsync();
         Applier.Dispose();
-        return Database.DisposeAsync();
+        await Database.DisposeAsync();
     }
 }

@@ -19,6 +19,9 @@ public class ApiException : Exception
 
     /// <summary>Per-field details; empty unless this is a validation failure.</summary>
     public ValidationErrors Errors { get; }
+
+    /// <summary>The envelope's <c>data</c>: the validation errors, or a shape of the error's own (batch failures).</summary>
+    public virtual object Payload => Errors.ToData();
 }
 
 /// <summary>400: the input is invalid.</summary>

@@ -1,15 +1,20 @@
 using System.Text.Json.Nodes;
-using SharpBase.Core.Common;
 using SharpBase.Core.Schema;
 using SharpBase.Core.Schema.Fields;
-using SharpBase.Storage.Schema;
+using SharpBase.Core.Records.Values;
 
 namespace SharpBase.Core.Records;
 
 /// <summary>Who is reading a record, which decides the hidden fields and email visibility.</summary>
 /// <param name="IsSuperuser">Superusers see hidden fields and every email.</param>
-/// <param name="IsOwner">The record is the caller's own auth record (its email is shown).</param>
-public readonly record struct RecordAudience(bool IsSuperuser, bool IsOwner);
+/// <param name="IsOwner">The record written is the caller's own auth record (its email is shown).</param>
+/// <param name="AuthId">The caller's record id, so expanded and listed records that are the caller count as owned.</param>
+/// <param name="AuthCollectionId">The caller's collection id.</param>
+public readonly record struct RecordAudience(bool IsSuperuser, bool IsOwner = false, string? AuthId = null, string? AuthCollectionId = null)
+{
+    /// <summary>True when <paramref name="row"/> is the caller's own record.</summary>
+    public bool Owns(RecordRow row) => IsOwner || (AuthId is not null && row.Id == AuthId && row.Collection.Id == AuthCollectionId);
+}
 
 /// <summary>A record in PocketBase's JSON shape (§3 of the wire reference).</summary>
 public static class RecordJson
@@ -27,23 +32,30 @@ public static class RecordJson
                 continue;
             }
 
-            if (isAuth && field.Name == "email" && !(audience.IsSuperuser || audience.IsOwner || row.GetBool("emailVisibility")))
+            if (isAuth && field.Name == "email" && !(audience.IsSuperuser || audience.Owns(row) || row.GetBool("emailVisibility")))
             {
                 continue;
             }
 
-            json[field.Name] = Value(field, row.Values.GetValueOrDefault(field.Name));
+            json[field.Name] = RecordValueWriter.ToJson(field, row.Values.GetValueOrDefault(field.Name));
+        }
+
+        if (row.Expand is { } expand)
+        {
+            var expanded = new JsonObject();
+            foreach (var (name, value) in expand)
+            {
+                expanded[name] = value switch
+                {
+                    RecordRow single => ToJson(single, audience with { IsOwner = false }),
+                    IEnumerable<RecordRow> many => new JsonArray(many.Select(r => (JsonNode?)ToJson(r, audience with { IsOwner = false })).ToArray()),
+                    _ => null,
+                };
+            }
+
+            json["expand"] = expanded;
         }
 
         return json;
     }
-
-    private static JsonNode? Value(Field field, object? value) => field.Column.Type switch
-    {
-        ColumnType.DateTime => DateTimeText.Format(value as DateTimeOffset?),
-        ColumnType.Json => value is string text ? JsonNode.Parse(text) : field.Column.JsonDefault is { } empty ? JsonNode.Parse(empty) : null,
-        ColumnType.Number => value is double d ? JsonValue.Create(d) : JsonValue.Create(0d),
-        ColumnType.Bool => JsonValue.Create(value is true),
-        _ => JsonValue.Create(value as string ?? ""),
-    };
 }

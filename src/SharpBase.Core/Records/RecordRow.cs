@@ -14,6 +14,9 @@ public sealed class RecordRow(Collection collection, IReadOnlyDictionary<string,
     /// <summary>Field values by field name.</summary>
     public IReadOnlyDictionary<string, object?> Values { get; } = values;
 
+    /// <summary>Expanded relations by name (a <see cref="RecordRow"/> or a list of them) once expand ran; null otherwise.</summary>
+    public Dictionary<string, object>? Expand { get; set; }
+
     /// <summary>The record id.</summary>
     public string Id => GetString("id");
 

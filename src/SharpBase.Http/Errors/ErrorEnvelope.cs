@@ -22,7 +22,10 @@ public static class ErrorEnvelope
     };
 
     /// <summary>Writes an error response; nothing is written when the response has started.</summary>
-    public static async Task WriteAsync(HttpContext context, int status, string? message, ValidationErrors? errors = null)
+    public static Task WriteAsync(HttpContext context, int status, string? message, ValidationErrors? errors = null) =>
+        WriteAsync(context, status, message, errors?.ToData() ?? new Dictionary<string, object>());
+
+    private static async Task WriteAsync(HttpContext context, int status, string? message, object data)
     {
         if (context.Response.HasStarted)
         {
@@ -39,7 +42,7 @@ public static class ErrorEnvelope
             writer.WriteNumber("status", status);
             writer.WriteString("message", Sentenize(string.IsNullOrWhiteSpace(message) ? DefaultMessage(status) : message));
             writer.WritePropertyName("data");
-            JsonSerializer.Serialize(writer, errors?.ToData() ?? new Dictionary<string, object>(), HttpJson.Options);
+            JsonSerializer.Serialize(writer, data, HttpJson.Options);
             writer.WriteEndObject();
         }
 
@@ -48,7 +51,7 @@ public static class ErrorEnvelope
 
     /// <summary>Writes an <see cref="ApiException"/>.</summary>
     public static Task WriteAsync(HttpContext context, ApiException exception) =>
-        WriteAsync(context, exception.Status, exception.Message, exception.Errors);
+        WriteAsync(context, exception.Status, exception.Message, exception.Payload);
 
     /// <summary>Capitalizes the first letter and ends the text with a period unless it ends with . ? or !.</summary>
     public static string Sentenize(string message)

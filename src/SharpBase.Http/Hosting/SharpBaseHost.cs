@@ -8,6 +8,8 @@ using Microsoft.Extensions.Logging;
 using SharpBase.Core;
 using SharpBase.Http.Endpoints;
 using SharpBase.Http.Endpoints.Auth;
+using SharpBase.Http.Endpoints.Batch;
+using SharpBase.Http.Endpoints.Records;
 using SharpBase.Http.Endpoints.Collections;
 using SharpBase.Http.Endpoints.Settings;
 using SharpBase.Http.Errors;
@@ -21,6 +23,9 @@ namespace SharpBase.Http.Hosting;
 /// </summary>
 public static class SharpBaseHost
 {
+    /// <summary>The longest request line and header block accepted (1 MiB, as Go's server that PocketBase runs on).</summary>
+    public const int MaxRequestLineBytes = 1024 * 1024;
+
     /// <summary>
     /// Opens the engine (database, schema, settings) and builds the web app listening on <see cref="ServerOptions.Http"/>.
     /// The caller runs or starts it; disposing the app closes the database.
@@ -37,6 +42,9 @@ public static class SharpBaseHost
             {
                 kestrel.AddServerHeader = false;
                 kestrel.Limits.MaxRequestBodySize = options.MaxBodySize;
+                // Long filters must reach the parser, which answers 400 in the envelope; Kestrel's 8 KB default would answer a bare 414.
+                kestrel.Limits.MaxRequestLineSize = MaxRequestLineBytes;
+                kestrel.Limits.MaxRequestHeadersTotalSize = MaxRequestLineBytes;
                 kestrel.Listen(endpoint);
             });
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -48,12 +56,15 @@ public static class SharpBaseHost
             builder.Services.AddSingleton(core.Collections);
             builder.Services.AddSingleton(core.Settings);
             builder.Services.AddSingleton(core.Auth);
+            builder.Services.AddSingleton(core.RecordService);
+            builder.Services.AddSingleton(core.AuthFlows);
             builder.Services.AddCors();
             builder.Services.AddRouting();
             configure?.Invoke(builder);
 
             var app = builder.Build();
             _ = app.Services.GetRequiredService<SharpBaseApp>();
+            core.UseLogging(app.Services.GetRequiredService<ILoggerFactory>());
             Configure(app, options);
             return app;
         }
@@ -108,11 +119,14 @@ public static class SharpBaseHost
 
             cors.AllowAnyHeader().WithMethods("GET", "HEAD", "PUT", "PATCH", "POST", "DELETE");
         });
+        app.UseMiddleware<AuthCookieMiddleware>();
         app.UseMiddleware<AuthTokenMiddleware>();
         app.MapHealthEndpoints();
         app.MapCollectionEndpoints();
         app.MapSettingsEndpoints();
-        app.MapAuthWithPasswordEndpoint();
+        app.MapRecordEndpoints();
+        app.MapBatchEndpoints();
+        app.MapAuthEndpoints();
         app.MapFallback((HttpContext context) => ErrorEnvelope.WriteAsync(context, StatusCodes.Status404NotFound, null));
         app.Logger.LogDebug("SharpBase routes mapped");
     }

@@ -1,0 +1,148 @@
+using System.Globalization;
+using SharpBase.Core.Query;
+using SharpBase.Core.Schema;
+using SharpBase.Core.Schema.Fields;
+using SharpBase.Storage.Catalog;
+
+namespace SharpBase.Core.Records;
+
+public sealed partial class RecordService
+{
+    /// <summary>The deepest expand path, as in PocketBase.</summary>
+    public const int MaxExpandDepth = 6;
+
+    /// <summary>The most records one back-relation expands per record.</summary>
+    public const int MaxBackRelationRecords = 1000;
+
+    /// <summary>
+    /// Loads <c>expand</c> paths (<c>author</c>, <c>author.team</c>, <c>comments_via_post</c>) for <paramref name="records"/>,
+    /// one query per relation and level, each under the related collection's view rule (context <c>expand</c>); what the
+    /// caller may not view is silently left out. Unknown names are ignored, as PocketBase does.
+    /// </summary>
+    public async Task ExpandAsync(DbSession session, IReadOnlyList<RecordRow> records, string? expand, RequestInfo info, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(expand) || records.Count == 0)
+        {
+            return;
+        }
+
+        var tree = ExpandTree.Parse(expand, MaxExpandDepth);
+        foreach (var record in records)
+        {
+            record.Expand ??= new Dictionary<string, object>(StringComparer.Ordinal);
+        }
+
+        await ExpandLevelAsync(session, records, tree, info with { Context = "expand" }, cancellationToken);
+    }
+
+    private async Task ExpandLevelAsync(DbSession session, IReadOnlyList<RecordRow> records, ExpandTree node, RequestInfo info, CancellationToken cancellationToken)
+    {
+        var collection = records[0].Collection;
+        foreach (var (name, child) in node.Children)
+        {
+            List<RecordRow> loaded;
+            if (collection.Fields.FirstOrDefault(f => f.Name == name) is RelationField relation && registry.Current.Find(relation.CollectionId) is { } target)
+            {
+                loaded = await LoadVisibleAsync(session, target, records.SelectMany(r => RelationIds(r.Values[relation.Name])).Distinct().ToList(), info, cancellationToken);
+                var byId = loaded.ToDictionary(r => r.Id, StringComparer.Ordinal);
+                foreach (var record in records)
+                {
+                    var found = RelationIds(record.Values[relation.Name]).Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+                    if (found.Count > 0)
+                    {
+                        record.Expand![name] = relation.IsMultiple ? found : found[^1];
+                    }
+                }
+            }
+            else if (BackRelation(name, collection) is var (source, field))
+            {
+                loaded = await LoadBackRelationAsync(session, source, field, records.Select(r => r.Id).ToList(), info, cancellationToken);
+                var single = HasSingleUniqueIndex(source, field.Name);
+                foreach (var record in records)
+                {
+                    var found = loaded.Where(r => RelationIds(r.Values[field.Name]).Contains(record.Id)).Take(MaxBackRelationRecords).ToList();
+                    if (found.Count > 0)
+                    {
+                        record.Expand![name] = single ? found[0] : found;
+                    }
+                }
+            }
+            else
+            {
+                continue;
+            }
+
+            if (child.Children.Count > 0 && loaded.Count > 0)
+            {
+                foreach (var row in loaded)
+                {
+                    row.Expand ??= new Dictionary<string, object>(StringComparer.Ordinal);
+                }
+
+                await ExpandLevelAsync(session, loaded, child, info, cancellationToken);
+            }
+        }
+    }
+
+    private (Collection Source, RelationField Field)? BackRelation(string name, Collection target)
+    {
+        var parts = name.Split("_via_", 2, StringSplitOptions.None);
+        if (parts.Length != 2 || registry.Current.Find(parts[0]) is not { } source)
+        {
+            return null;
+        }
+
+        return source.Fields.FirstOrDefault(f => f.Name == parts[1]) is RelationField field && field.CollectionId == target.Id ? (source, field) : null;
+    }
+
+    private static bool HasSingleUniqueIndex(Collection collection, string field) =>
+        collection.Indexes.Select(i => IndexDefinition.TryParse(i, out _)).Any(s => s is { Unique: true, Columns: [var only] } && only.Name == field);
+
+    private Task<List<RecordRow>> LoadVisibleAsync(DbSession session, Collection target, List<string> ids, RequestInfo info, CancellationToken cancellationToken) =>
+        LoadUnderViewRuleAsync(session, target, info, query =>
+        {
+            var names = ids.Select((_, i) => "@ex" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+            query.AddCondition($"{RecordQuery.Alias}.{database.Dialect.QuoteIdentifier("id")} IN ({string.Join(", ", names)})");
+            return names.Zip(ids).Select(p => (p.First, (object?)p.Second)).ToList();
+        }, ids.Count == 0, cancellationToken);
+
+    private Task<List<RecordRow>> LoadBackRelationAsync(DbSession session, Collection source, RelationField field, List<string> ids, RequestInfo info,
+        CancellationToken cancellationToken) =>
+        LoadUnderViewRuleAsync(session, source, info, query =>
+        {
+            var dialect = database.Dialect;
+            var column = $"{RecordQuery.Alias}.{dialect.QuoteIdentifier(field.Name)}";
+            var names = ids.Select((_, i) => "@ex" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+            query.AddCondition(field.IsMultiple
+                ? "(" + string.Join(" OR ", names.Select(n => dialect.JsonArrayContains(column, n))) + ")"
+                : $"{column} IN ({string.Join(", ", names)})");
+            return names.Zip(ids).Select(p => (p.First, (object?)p.Second)).ToList();
+        }, ids.Count == 0, cancellationToken);
+
+    private async Task<List<RecordRow>> LoadUnderViewRuleAsync(DbSession session, Collection collection, RequestInfo info,
+        Func<RecordQuery, List<(string Name, object? Value)>> condition, bool empty, CancellationToken cancellationToken)
+    {
+        if (empty || (collection.ViewRule is null && !info.IsSuperuser))
+        {
+            return [];
+        }
+
+        var query = Query(collection, info);
+        var parameters = condition(query);
+        if (MustCheck(collection.ViewRule, info))
+        {
+            query.AddRule(collection.ViewRule!);
+        }
+
+        var sql = query.SelectSql();
+        await using var command = DbCommands.Create(session.Connection, session.Transaction, sql);
+        query.Bind(command);
+        foreach (var (name, value) in parameters)
+        {
+            command.AddParameter(name, value);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await RecordReader.ReadAllAsync(reader, collection, database.Dialect, cancellationToken);
+    }
+}
