@@ -1,12 +1,62 @@
-using SharpBase.Core.Errors;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SharpBase.Core.Common;
 using SharpBase.Core.Records;
 using SharpBase.Core.Schema;
+using SharpBase.Storage;
 
 namespace SharpBase.Core.Auth;
 
-/// <summary>Turns tokens into callers and passwords into tokens, for every auth collection.</summary>
-public sealed class AuthService(SchemaRegistry registry, RecordStore records, PasswordHasher hasher, TokenService tokens, PasswordRehasher rehasher)
+/// <summary>What a sign-in returns: the JWT, the record, and (for a new session) its first refresh token.</summary>
+public sealed record AuthResult(string Token, RecordRow Record, string? RefreshToken = null);
+
+/// <summary>
+/// Turns tokens into callers and credentials into tokens, for every auth collection: token authentication, password
+/// sign-in with throttling, refresh, refresh tokens and sessions, impersonation, and the credentials-changed hook.
+/// </summary>
+public sealed partial class AuthService
 {
+    /// <summary>The extra JWT claim naming the session a token belongs to.</summary>
+    public const string SessionClaim = "sid";
+
+    private readonly SchemaRegistry _registry;
+    private readonly Database _database;
+    private readonly RecordStore _records;
+    private readonly PasswordHasher _hasher;
+    private readonly TokenService _tokens;
+    private readonly PasswordRehasher _rehasher;
+    private readonly IRandomSource _random;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the service over the engine's parts.</summary>
+    public AuthService(SchemaRegistry registry, Database database, RecordStore records, PasswordHasher hasher, TokenService tokens,
+        PasswordRehasher rehasher, IRandomSource random, TimeProvider time, LoginThrottleOptions? throttle = null, SessionOptions? sessions = null)
+    {
+        _registry = registry;
+        _database = database;
+        _records = records;
+        _hasher = hasher;
+        _tokens = tokens;
+        _rehasher = rehasher;
+        _random = random;
+        _time = time;
+        Throttle = new LoginThrottle(time, throttle);
+        Sessions = new SessionService(database, records, random, time, sessions);
+        Sessions.ReuseDetected += session => AuthLog.RefreshTokenReused(Logger, session.Id, session.CollectionId, session.RecordId);
+    }
+
+    /// <summary>Sign-in throttling.</summary>
+    public LoginThrottle Throttle { get; }
+
+    /// <summary>Sessions and refresh tokens.</summary>
+    public SessionService Sessions { get; }
+
+    /// <summary>The <c>authRule</c> check run before every auth response; the records module sets its evaluator.</summary>
+    public AuthRuleGate Rules { get; } = new();
+
+    /// <summary>Where auth events (impersonation, refresh-token reuse) are logged; never with a token or password.</summary>
+    public ILogger Logger { get; set; } = NullLogger.Instance;
+
     /// <summary>
     /// The caller behind an <c>Authorization</c> header value (with or without <c>Bearer </c>). Anything invalid,
     /// expired or revoked makes the caller a guest, as in PocketBase; only routes that need auth answer 401.
@@ -19,92 +69,52 @@ public sealed class AuthService(SchemaRegistry registry, RecordStore records, Pa
             token = token[7..].Trim();
         }
 
-        if (token.Length == 0 || token.Length > 4096 || !tokens.TryReadUnverified(token, out var unverified) || unverified.Type != "auth")
+        if (token.Length == 0 || token.Length > TokenService.MaxTokenLength || !_tokens.TryReadUnverified(token, out var unverified) ||
+            unverified.Type != "auth")
         {
             return AuthContext.Guest;
         }
 
-        if (registry.Current.Find(unverified.CollectionId) is not { Type: CollectionType.Auth, Auth: { } auth } collection || collection.Id != unverified.CollectionId)
+        if (_registry.Current.Find(unverified.CollectionId) is not { Type: CollectionType.Auth, Auth: { } auth } collection ||
+            collection.Id != unverified.CollectionId)
         {
             return AuthContext.Guest;
         }
 
-        var record = await records.FindByAsync(collection, "id", unverified.Id, cancellationToken);
-        var claims = record is null ? null : tokens.Validate(token, record.GetString("tokenKey") + auth.AuthToken.Secret, "auth");
+        var record = await _records.FindByAsync(collection, "id", unverified.Id, cancellationToken);
+        var claims = record is null ? null : _tokens.Validate(token, record.GetString("tokenKey") + auth.AuthToken.Secret, "auth");
         if (record is null || claims is null || claims.Id != record.Id || claims.CollectionId != collection.Id)
         {
             return AuthContext.Guest;
         }
 
-        return AuthContext.For(record);
-    }
-
-    /// <summary>
-    /// Signs in with an identity (any of the collection's identity fields) and a password. Unknown identities and wrong
-    /// passwords get the same answer after the same work (a dummy hash check), so they cannot be told apart.
-    /// </summary>
-    public async Task<(string Token, RecordRow Record)> AuthWithPasswordAsync(Collection collection, string identity, string password, CancellationToken cancellationToken)
-    {
-        var auth = collection.Auth ?? throw new NotFoundException("Missing or invalid auth collection context.");
-        if (!auth.PasswordAuth.Enabled)
+        var sessionId = claims.Extra.GetValueOrDefault(SessionClaim);
+        if (sessionId is not null && !await Sessions.IsActiveAsync(sessionId, record, cancellationToken))
         {
-            throw new ForbiddenException("The collection is not configured to allow password authentication.");
+            return AuthContext.Guest;
         }
 
-        var errors = new ValidationErrors();
-        if (identity.Length == 0)
-        {
-            errors.Add("identity", ValidationError.Required());
-        }
-
-        if (password.Length == 0)
-        {
-            errors.Add("password", ValidationError.Required());
-        }
-
-        if (!errors.IsEmpty)
-        {
-            throw new BadRequestException("An error occurred while validating the submitted data.", errors);
-        }
-
-        RecordRow? record = null;
-        foreach (var field in auth.PasswordAuth.IdentityFields)
-        {
-            if (collection.FindField(field) is not null && identity.Length <= 255)
-            {
-                record = await records.FindByAsync(collection, field, identity, cancellationToken);
-                if (record is not null)
-                {
-                    break;
-                }
-            }
-        }
-
-        if (record is null)
-        {
-            hasher.DummyVerify(password);
-            throw new BadRequestException("Failed to authenticate.");
-        }
-
-        var verification = hasher.Verify(password, record.GetString("password"));
-        if (verification == PasswordVerification.Failed)
-        {
-            throw new BadRequestException("Failed to authenticate.");
-        }
-
-        if (verification == PasswordVerification.SuccessRehashNeeded)
-        {
-            await rehasher.RehashAsync(record, password, cancellationToken);
-        }
-
-        return (IssueAuthToken(record), record);
+        return AuthContext.For(record, claims.Refreshable == true, sessionId);
     }
 
     /// <summary>A new auth token for <paramref name="record"/>, valid for the collection's auth token duration.</summary>
-    public string IssueAuthToken(RecordRow record, bool refreshable = true)
+    public string IssueAuthToken(RecordRow record, bool refreshable = true) => IssueAuthToken(record, refreshable, null, TimeSpan.Zero);
+
+    /// <summary>
+    /// A new auth token for <paramref name="record"/>: bound to session <paramref name="sessionId"/> when given (revoking the
+    /// session then revokes the token), valid for <paramref name="lifetime"/> or, when that is zero, the collection's duration.
+    /// </summary>
+    public string IssueAuthToken(RecordRow record, bool refreshable, string? sessionId, TimeSpan lifetime)
     {
-        var auth = record.Collection.Auth!;
-        return tokens.Issue(new TokenClaims(record.Id, "auth", record.Collection.Id, refreshable),
-            record.GetString("tokenKey") + auth.AuthToken.Secret, TimeSpan.FromSeconds(auth.AuthToken.Duration));
+        ArgumentNullException.ThrowIfNull(record);
+        var auth = record.Collection.Auth ?? throw new ArgumentException("Not an auth record.", nameof(record));
+        if (lifetime <= TimeSpan.Zero)
+        {
+            lifetime = TimeSpan.FromSeconds(Math.Max(1, auth.AuthToken.Duration));
+        }
+
+        var extra = sessionId is null ? null : new Dictionary<string, string> { [SessionClaim] = sessionId };
+        return _tokens.Issue(new TokenClaims(record.Id, "auth", record.Collection.Id, refreshable, extra),
+            record.GetString("tokenKey") + auth.AuthToken.Secret, lifetime);
     }
 }

@@ -11,6 +11,56 @@ public sealed record AppSettings
 
     /// <summary>The batch endpoint's limits.</summary>
     public BatchSettings Batch { get; init; } = new();
+
+    /// <summary>The SMTP server mails go through; when disabled, mails are written to the outbox folder.</summary>
+    public SmtpSettings Smtp { get; init; } = new();
+
+    /// <summary>Optional cookie sessions for browser apps (beyond PocketBase; off by default).</summary>
+    public AuthCookieSettings AuthCookies { get; init; } = new();
+}
+
+/// <summary>
+/// Cookie sessions: when enabled, auth responses also set HttpOnly cookies holding the auth token and the refresh token, plus
+/// a readable CSRF cookie whose value unsafe requests must echo in the <c>X-CSRF-Token</c> header.
+/// </summary>
+public sealed record AuthCookieSettings
+{
+    /// <summary>Set and accept auth cookies.</summary>
+    public bool Enabled { get; init; }
+
+    /// <summary><c>Lax</c> (default) or <c>Strict</c>; <c>None</c> is allowed only with <see cref="Secure"/>.</summary>
+    public string SameSite { get; init; } = "Lax";
+
+    /// <summary>Send the cookies over HTTPS only (turn off only for local http development).</summary>
+    public bool Secure { get; init; } = true;
+}
+
+/// <summary>SMTP delivery, in PocketBase's shape. <see cref="Password"/> is write-only: it is never sent back to clients.</summary>
+public sealed record SmtpSettings
+{
+    /// <summary>Send through SMTP; otherwise mails go to <c>&lt;dataDir&gt;/outbox/</c>.</summary>
+    public bool Enabled { get; init; }
+
+    /// <summary>The server host.</summary>
+    public string Host { get; init; } = "smtp.example.com";
+
+    /// <summary>The server port.</summary>
+    public int Port { get; init; } = 587;
+
+    /// <summary>The login user; empty for no authentication.</summary>
+    public string Username { get; init; } = "";
+
+    /// <summary>The login password (write-only).</summary>
+    public string Password { get; init; } = "";
+
+    /// <summary><c>PLAIN</c> (default) or <c>LOGIN</c>.</summary>
+    public string AuthMethod { get; init; } = "";
+
+    /// <summary>Implicit TLS from the first byte (port 465); otherwise STARTTLS is used when the server offers it.</summary>
+    public bool Tls { get; init; }
+
+    /// <summary>The name sent in EHLO; empty for the default.</summary>
+    public string LocalName { get; init; } = "";
 }
 
 /// <summary>Application identity.</summary>

@@ -23,13 +23,31 @@ public sealed class SettingsService(Database database)
         Volatile.Write(ref _current, json is null ? new AppSettings() : Parse(JsonNode.Parse(json)!.AsObject(), new ValidationErrors()));
     }
 
-    /// <summary>The settings as clients see them (secrets blanked, once sections have any).</summary>
-    public JsonObject ToJson() => JsonSerializer.SerializeToNode(Current, CollectionJson.Options)!.AsObject();
+    /// <summary>The settings as clients see them: write-only secrets (the SMTP password) are blanked.</summary>
+    public JsonObject ToJson()
+    {
+        var json = JsonSerializer.SerializeToNode(Current, CollectionJson.Options)!.AsObject();
+        if (json["smtp"] is JsonObject smtp)
+        {
+            smtp["password"] = "";
+        }
+
+        return json;
+    }
 
     /// <summary>Merges <paramref name="patch"/> onto the current settings, validates and saves them.</summary>
     public async Task<AppSettings> PatchAsync(JsonObject patch, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(patch);
         var merged = JsonSerializer.SerializeToNode(Current, CollectionJson.Options)!.AsObject();
+        if (patch["smtp"] is JsonObject smtpPatch && smtpPatch["password"] is JsonValue password &&
+            password.TryGetValue<string>(out var given) && given.Length == 0)
+        {
+            // A blank password is what GET returned: keep the stored one rather than erasing it.
+            patch = patch.DeepClone().AsObject();
+            patch["smtp"]!.AsObject().Remove("password");
+        }
+
         CollectionJson.Merge(merged, patch);
         var errors = new ValidationErrors();
         var next = Parse(merged, errors);
@@ -60,6 +78,8 @@ public sealed class SettingsService(Database database)
                  {
                      ("meta", (node, s) => s with { Meta = node.Deserialize<MetaSettings>(CollectionJson.Options) ?? s.Meta }),
                      ("batch", (node, s) => s with { Batch = node.Deserialize<BatchSettings>(CollectionJson.Options) ?? s.Batch }),
+                     ("smtp", (node, s) => s with { Smtp = node.Deserialize<SmtpSettings>(CollectionJson.Options) ?? s.Smtp }),
+                     ("authCookies", (node, s) => s with { AuthCookies = node.Deserialize<AuthCookieSettings>(CollectionJson.Options) ?? s.AuthCookies }),
                  })
         {
             if (json[section] is not { } node)

@@ -50,6 +50,28 @@ internal static class SettingsValidator
             batch.Add("maxBodySize", ValidationError.Invalid("Must be between 0 and 1 GiB."));
         }
 
+        var smtp = errors.Nested("smtp");
+        if (settings.Smtp.Enabled && settings.Smtp.Host.Trim().Length == 0)
+        {
+            smtp.Add("host", ValidationError.Required());
+        }
+
+        if (settings.Smtp.Port is < 0 or > 65535 || (settings.Smtp.Enabled && settings.Smtp.Port == 0))
+        {
+            smtp.Add("port", ValidationError.Invalid("Must be between 1 and 65535."));
+        }
+
+        if (settings.Smtp.AuthMethod is not ("" or "PLAIN" or "LOGIN"))
+        {
+            smtp.Add("authMethod", new ValidationError("validation_in_invalid", "Must be a valid value."));
+        }
+
+        var cookies = settings.AuthCookies;
+        if (cookies.SameSite is not ("Lax" or "Strict" or "None") || (cookies.SameSite == "None" && !cookies.Secure))
+        {
+            errors.Nested("authCookies").Add("sameSite", new ValidationError("validation_in_invalid", "Must be Lax, Strict, or None with secure."));
+        }
+
         return errors;
     }
 }

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using SharpBase.Core.Auth;
+using SharpBase.Core.Errors;
+using SharpBase.Core.Records;
+using SharpBase.Core.Schema;
+using SharpBase.Http.Json;
+
+namespace SharpBase.Http.Endpoints.Auth;
+
+/// <summary>What the auth endpoints share: the auth collection lookup, the auth response, body text, client facts.</summary>
+internal static class AuthEndpointSupport
+{
+    /// <summary>The auth collection named by the route (id or name); 404 in PocketBase's words otherwise.</summary>
+    public static Collection FindAuthCollection(SchemaRegistry registry, string idOrName) =>
+        registry.Current.Find(idOrName) is { Type: CollectionType.Auth, Auth: not null } collection
+            ? collection
+            : throw new NotFoundException("Missing or invalid auth collection context.");
+
+    /// <summary>The common auth response <c>{token, record}</c>, plus <c>refreshToken</c> when a session was started or rotated.</summary>
+    public static IResult AuthResponse(HttpContext context, AuthResult result)
+    {
+        var record = result.Record;
+        var json = new JsonObject
+        {
+            ["token"] = result.Token,
+            ["record"] = RecordJson.ToJson(record, new RecordAudience(IsSuperuser: record.Collection.Id == SystemCollections.SuperusersId, IsOwner: true)),
+        };
+        if (result.RefreshToken is { } refreshToken)
+        {
+            json["refreshToken"] = refreshToken;
+        }
+
+        context.Response.Headers.CacheControl = "no-store";
+        Middleware.AuthCookies.Issue(context, result);
+        return JsonResponse.Ok(context, json);
+    }
+
+    /// <summary>A string member of the body; anything else (missing, number, object) reads as empty.</summary>
+    public static string Text(JsonObject body, string key) =>
+        body[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : "";
+
+    /// <summary>The client's IP and User-Agent, as recorded in sessions and used for throttling.</summary>
+    public static ClientInfo Client(HttpContext context) =>
+        new(context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString());
+
+    /// <summary>Adds <c>Retry-After</c> to the 429 a throttled request gets (the error envelope itself is written later).</summary>
+    public static RouteHandlerBuilder WithRetryAfter(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilter(async (invocation, next) =>
+        {
+            try
+            {
+                return await next(invocation);
+            }
+            catch (TooManyAttemptsException exception)
+            {
+                var response = invocation.HttpContext.Response;
+                var seconds = exception.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                response.OnStarting(() =>
+                {
+                    response.Headers.RetryAfter = seconds;
+                    return Task.CompletedTask;
+                });
+                throw;
+            }
+        });
+}
