@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using SharpBase.Core.Schema;
 using SharpBase.Core.Schema.Fields;
@@ -19,11 +21,18 @@ public readonly record struct RecordAudience(bool IsSuperuser, bool IsOwner = fa
 /// <summary>A record in PocketBase's JSON shape (§3 of the wire reference).</summary>
 public static class RecordJson
 {
-    /// <summary>The record as JSON for <paramref name="audience"/>: never <c>password</c> or <c>tokenKey</c>.</summary>
-    public static JsonObject ToJson(RecordRow row, RecordAudience audience)
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// Writes the record for <paramref name="audience"/> straight to <paramref name="writer"/>: never <c>password</c> or
+    /// <c>tokenKey</c>, hidden fields only for superusers, an auth record's email only when visible to the caller.
+    /// </summary>
+    public static void Write(Utf8JsonWriter writer, RecordRow row, RecordAudience audience)
     {
         var collection = row.Collection;
-        var json = new JsonObject { ["collectionId"] = collection.Id, ["collectionName"] = collection.Name };
+        writer.WriteStartObject();
+        writer.WriteString("collectionId", collection.Id);
+        writer.WriteString("collectionName", collection.Name);
         var isAuth = collection.Type == CollectionType.Auth;
         foreach (var field in collection.Fields)
         {
@@ -37,25 +46,51 @@ public static class RecordJson
                 continue;
             }
 
-            json[field.Name] = RecordValueWriter.ToJson(field, row.Values.GetValueOrDefault(field.Name));
+            writer.WritePropertyName(field.Name);
+            RecordValueWriter.Write(writer, field, row.Values.GetValueOrDefault(field.Name));
         }
 
         if (row.Expand is { } expand)
         {
-            var expanded = new JsonObject();
+            writer.WriteStartObject("expand");
+            var nested = audience with { IsOwner = false };
             foreach (var (name, value) in expand)
             {
-                expanded[name] = value switch
+                writer.WritePropertyName(name);
+                if (value is RecordRow single)
                 {
-                    RecordRow single => ToJson(single, audience with { IsOwner = false }),
-                    IEnumerable<RecordRow> many => new JsonArray(many.Select(r => (JsonNode?)ToJson(r, audience with { IsOwner = false })).ToArray()),
-                    _ => null,
-                };
+                    Write(writer, single, nested);
+                }
+                else
+                {
+                    writer.WriteStartArray();
+                    foreach (var item in (IEnumerable<RecordRow>)value)
+                    {
+                        Write(writer, item, nested);
+                    }
+
+                    writer.WriteEndArray();
+                }
             }
 
-            json["expand"] = expanded;
+            writer.WriteEndObject();
         }
 
-        return json;
+        writer.WriteEndObject();
     }
+
+    /// <summary>The record as a JSON object (for responses that are reshaped, such as the <c>fields</c> filter).</summary>
+    public static JsonObject ToJson(RecordRow row, RecordAudience audience)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            Write(writer, row, audience);
+        }
+
+        return JsonNode.Parse(buffer.WrittenSpan)!.AsObject();
+    }
+
+    /// <summary>The writer options record JSON uses (relaxed escaping, as the rest of the API).</summary>
+    public static JsonWriterOptions Options => WriterOptions;
 }

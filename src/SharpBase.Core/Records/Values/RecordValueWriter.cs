@@ -25,6 +25,52 @@ public static class RecordValueWriter
         _ => JsonValue.Create(StoredValue.AsString(stored)),
     };
 
+    /// <summary>Writes what <see cref="ToJson"/> returns straight to <paramref name="writer"/>, with no DOM (the hot path).</summary>
+    public static void Write(Utf8JsonWriter writer, Field field, object? stored)
+    {
+        switch (field)
+        {
+            case MultiValueField { IsMultiple: true }:
+                writer.WriteStartArray();
+                foreach (var value in StringList.FromStored(stored))
+                {
+                    writer.WriteStringValue(value);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case MultiValueField:
+                var values = StringList.FromStored(stored);
+                writer.WriteStringValue(values.Count > 0 ? values[^1] : "");
+                break;
+            case JsonField when stored is string { Length: > 0 } text:
+                writer.WriteRawValue(text);
+                break;
+            case JsonField:
+                writer.WriteNullValue();
+                break;
+            case GeoPointField:
+                var point = GeoPointValue.FromStored(stored);
+                writer.WriteStartObject();
+                writer.WriteNumber("lon", point.Lon);
+                writer.WriteNumber("lat", point.Lat);
+                writer.WriteEndObject();
+                break;
+            case DateField or AutodateField:
+                writer.WriteStringValue(DateTimeText.Format(StoredValue.AsDate(stored)));
+                break;
+            case NumberField:
+                writer.WriteNumberValue(StoredValue.AsDouble(stored) is var d && double.IsFinite(d) ? d : 0d);
+                break;
+            case BoolField:
+                writer.WriteBooleanValue(StoredValue.AsBool(stored));
+                break;
+            default:
+                writer.WriteStringValue(StoredValue.AsString(stored));
+                break;
+        }
+    }
+
     private static JsonNode MultiValue(MultiValueField field, object? stored)
     {
         var values = StringList.FromStored(stored);

@@ -41,9 +41,7 @@ public static class RecordEndpoints
             await records.ExpandAsync(session, result.Items, context.Request.Query["expand"], info, ct);
             return result;
         }, context.RequestAborted);
-        var audience = RecordResponses.Audience(context);
-        return JsonResponse.List(context, JsonResponse.Envelope(page.Page, page.PerPage, page.TotalItems,
-            page.Items.Select(r => (JsonNode?)RecordJson.ToJson(r, audience))));
+        return RecordJsonResult.List(context, page, RecordResponses.Audience(context));
     }
 
     private static async Task<IResult> ViewAsync(HttpContext context, string collection, string id, RecordService records)
@@ -57,7 +55,7 @@ public static class RecordEndpoints
             await records.ExpandAsync(session, [row], context.Request.Query["expand"], info, ct);
             return row;
         }, context.RequestAborted);
-        return JsonResponse.Ok(context, RecordJson.ToJson(record, RecordResponses.Audience(context)));
+        return RecordJsonResult.One(context, record, RecordResponses.Audience(context));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, string collection, RecordService records)
@@ -72,7 +70,7 @@ public static class RecordEndpoints
             await records.ExpandAsync(session, [row], context.Request.Query["expand"], info, ct);
             return row;
         }, context.RequestAborted);
-        return JsonResponse.Ok(context, RecordJson.ToJson(record, RecordResponses.Audience(context)));
+        return RecordJsonResult.One(context, record, RecordResponses.Audience(context));
     }
 
     private static async Task<IResult> UpdateAsync(HttpContext context, string collection, string id, RecordService records)
@@ -87,7 +85,7 @@ public static class RecordEndpoints
             await records.ExpandAsync(session, [row], context.Request.Query["expand"], info, ct);
             return row;
         }, context.RequestAborted);
-        return JsonResponse.Ok(context, RecordJson.ToJson(record, RecordResponses.Audience(context)));
+        return RecordJsonResult.One(context, record, RecordResponses.Audience(context));
     }
 
     private static async Task<IResult> DeleteAsync(HttpContext context, string collection, string id, RecordService records)
