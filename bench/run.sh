@@ -108,8 +108,7 @@ for scenario in "${SCENARIOS[@]}"; do
     update) run_wrk update "$BASE" ids.lua "$SERVER" BENCH_METHOD=PATCH BENCH_IDS="$TMP/posts.ids" BENCH_PATH=/api/collections/posts/records/ \
       BENCH_BODY='{"views":42}' ;;
     auth_refresh) run_wrk auth_refresh "$BASE" fixed.lua "$SERVER" BENCH_METHOD=POST BENCH_PATH=/api/collections/users/auth-refresh BENCH_TOKEN="$USER_TOKEN" ;;
-    auth_password) run_wrk auth_password "$BASE" fixed.lua "$SERVER" BENCH_METHOD=POST BENCH_PATH=/api/collections/users/auth-with-password \
-      BENCH_BODY='{"identity":"user0@bench.test","password":"bench password"}' ;;
+    auth_password) run_wrk auth_password "$BASE" login.lua "$SERVER" BENCH_USERS="$USERS" ;;
     *) echo "bench: unknown scenario $scenario (known: ${ALL[*]})" >&2; exit 2 ;;
   esac
 done
