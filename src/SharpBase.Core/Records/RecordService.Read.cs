@@ -47,7 +47,9 @@ public sealed partial class RecordService
         var total = -1L;
         if (!request.SkipTotal)
         {
-            var countSql = $"SELECT COUNT(DISTINCT {RecordQuery.Alias}.{dialect.QuoteIdentifier("id")}) FROM {query.From} WHERE {query.Where}";
+            // Only joins can repeat a row; without them a plain COUNT(*) avoids building a set of every matching id.
+            var counted = query.Distinct ? $"DISTINCT {RecordQuery.Alias}.{dialect.QuoteIdentifier("id")}" : "*";
+            var countSql = $"SELECT COUNT({counted}) FROM {query.From} WHERE {query.Where}";
             await using var count = DbCommands.Create(session.Connection, session.Transaction, countSql);
             query.Bind(count);
             total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
