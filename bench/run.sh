@@ -45,6 +45,7 @@ trap cleanup EXIT
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 wait_http() { for _ in $(seq 1 150); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "bench: $1 did not answer" >&2; return 1; }
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 echo "bench: publishing Release builds" >&2
 dotnet publish "$ROOT/src/SharpBase" -c Release -o "$TMP/sharpbase" --nologo -v quiet >&2
@@ -75,17 +76,22 @@ run_wrk() { # name target script [env...]
   local peak=0
   ( while kill -0 "$pid" 2>/dev/null; do r=$(rss_mb "$pid"); echo "$r"; sleep 0.2; done ) >"$TMP/$name.rss" &
   local sampler=$!
-  local json
+  local json cpu_before cpu_after started ended
+  cpu_before="$(cpu_ticks "$pid")"
+  started="$(date +%s.%N)"
   json="$(env "$@" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$TMP/$name.lua" "$target" | tail -n 1)"
+  ended="$(date +%s.%N)"
+  cpu_after="$(cpu_ticks "$pid")"
   echo "bench: $name $json" >&2
   kill "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true
   peak="$(sort -n "$TMP/$name.rss" | tail -n 1)"
   node -e '
-    const [name, json, rss] = process.argv.slice(1);
+    const [name, json, rss, ticks, seconds, hz] = process.argv.slice(1);
     const r = JSON.parse(json);
-    console.log([name, (r.requests / r.seconds).toFixed(0), r.p50_ms.toFixed(2), r.p99_ms.toFixed(2), r.errors, rss, r.status_errors].join("\t"));
-  ' "$name" "$json" "${peak:-0}" >>"$RESULTS"
+    const cpu = (100 * Number(ticks) / Number(hz) / Number(seconds)).toFixed(0);
+    console.log([name, (r.requests / r.seconds).toFixed(0), r.p50_ms.toFixed(2), r.p99_ms.toFixed(2), r.errors, rss, r.status_errors, cpu].join("\t"));
+  ' "$name" "$json" "${peak:-0}" "$((cpu_after - cpu_before))" "$(echo "$ended - $started" | awk '{print $1 - $3}')" "$(getconf CLK_TCK)" >>"$RESULTS"
 }
 
 USER_TOKEN="$(cat "$TMP/user.token")"
@@ -130,8 +136,8 @@ if ((!PG)); then
   RESULTS="$RESULTS_SAVED"
 fi
 
-printf '\n%-14s %9s %8s %8s %7s %7s\n' scenario req/s p50_ms p99_ms errors rss_mb
-cat "$RESULTS" "$FLOOR_RESULTS" | awk -F'\t' '{printf "%-14s %9s %8s %8s %7s %7s\n", $1, $2, $3, $4, $5, $6}'
+printf '\n%-14s %9s %8s %8s %7s %7s %8s\n' scenario req/s p50_ms p99_ms errors rss_mb cpu_pct
+cat "$RESULTS" "$FLOOR_RESULTS" | awk -F'\t' '{printf "%-14s %9s %8s %8s %7s %7s %8s\n", $1, $2, $3, $4, $5, $6, $8}'
 echo "idle RSS after seeding: ${IDLE_RSS} MB ($( ((PG)) && echo PostgreSQL || echo SQLite ), $POSTS posts, $DURATION per scenario, $THREADS threads, $CONNECTIONS connections)"
 if [[ -s "$FLOOR_RESULTS" ]]; then
   echo

@@ -54,11 +54,12 @@ async function createPostgresDatabase() {
   return { connectionString, drop };
 }
 
-/** Starts a server on `kind` ("sqlite" | "postgres"); returns { url, stop }. */
+/** Starts a server on `kind` ("sqlite" | "postgres"); returns { url, dataDir, log, stop }. */
 export async function startServer(kind) {
   const dll = publishOnce();
   const dir = mkdtempSync(join(tmpdir(), "sharpbase-sdk-data-"));
-  const flags = ["--dir", join(dir, "sb_data")];
+  const dataDir = join(dir, "sb_data");
+  const flags = ["--dir", dataDir];
   let database;
   if (kind === "postgres") {
     database = await createPostgresDatabase();
@@ -89,6 +90,7 @@ export async function startServer(kind) {
 
   return {
     url,
+    dataDir,
     log: () => log,
     async stop() {
       child.kill("SIGTERM");
