@@ -31,11 +31,19 @@ internal static class DbValues
     };
 
     /// <summary>Reads a stored date text; null for '' or text that is not a date.</summary>
-    public static DateTimeOffset? ParseDate(string text) =>
-        DateTimeOffset.TryParse(text.Trim().Replace(' ', 'T'), CultureInfo.InvariantCulture,
+    public static DateTimeOffset? ParseDate(string text)
+    {
+        // Fast path: the stored layout itself, which is what every read of a SQLite date column sees.
+        if (DateTime.TryParseExact(text, DateLayout, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var exact))
+        {
+            return new DateTimeOffset(DateTime.SpecifyKind(exact, DateTimeKind.Utc), TimeSpan.Zero);
+        }
+
+        return DateTimeOffset.TryParse(text.Trim().Replace(' ', 'T'), CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
             ? new DateTimeOffset(TruncateToMilliseconds(parsed.UtcDateTime), TimeSpan.Zero)
             : null;
+    }
 
     /// <summary>A number given by a caller (null = 0).</summary>
     public static double ToDouble(object? value) => value switch
