@@ -12,10 +12,13 @@ namespace SharpBase.Core.Records;
 /// <param name="IsOwner">The record written is the caller's own auth record (its email is shown).</param>
 /// <param name="AuthId">The caller's record id, so expanded and listed records that are the caller count as owned.</param>
 /// <param name="AuthCollectionId">The caller's collection id.</param>
-public readonly record struct RecordAudience(bool IsSuperuser, bool IsOwner = false, string? AuthId = null, string? AuthCollectionId = null)
+/// <param name="ManagedIds">Auth records whose collection's manageRule the caller passes (their emails are shown too).</param>
+public readonly record struct RecordAudience(
+    bool IsSuperuser, bool IsOwner = false, string? AuthId = null, string? AuthCollectionId = null, IReadOnlySet<string>? ManagedIds = null)
 {
-    /// <summary>True when <paramref name="row"/> is the caller's own record.</summary>
-    public bool Owns(RecordRow row) => IsOwner || (AuthId is not null && row.Id == AuthId && row.Collection.Id == AuthCollectionId);
+    /// <summary>True when <paramref name="row"/> is the caller's own record, or one the caller manages.</summary>
+    public bool Owns(RecordRow row) =>
+        IsOwner || (AuthId is not null && row.Id == AuthId && row.Collection.Id == AuthCollectionId) || ManagedIds?.Contains(row.Id) == true;
 }
 
 /// <summary>A record in PocketBase's JSON shape (§3 of the wire reference).</summary>
@@ -53,7 +56,7 @@ public static class RecordJson
         if (row.Expand is { } expand)
         {
             writer.WriteStartObject("expand");
-            var nested = audience with { IsOwner = false };
+            var nested = audience with { IsOwner = false, ManagedIds = null };
             foreach (var (name, value) in expand)
             {
                 writer.WritePropertyName(name);

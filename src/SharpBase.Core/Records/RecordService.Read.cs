@@ -70,6 +70,33 @@ public sealed partial class RecordService
                ?? throw new NotFoundException();
     }
 
+    /// <summary>
+    /// The ids among <paramref name="records"/> (of an auth collection) whose manageRule the caller passes, in one query; their
+    /// emails are then visible to the caller as PocketBase shows them to managers. Empty when there is no such rule.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> ManagedIdsAsync(DbSession session, Collection collection, IReadOnlyList<RecordRow> records, RequestInfo info,
+        CancellationToken cancellationToken)
+    {
+        if (records.Count == 0 || info.Auth is null || info.IsSuperuser || collection.Auth?.ManageRule is not { Length: > 0 } rule)
+        {
+            return new HashSet<string>();
+        }
+
+        var query = Query(collection, info);
+        var names = records.Select((_, i) => "@mg" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        query.AddCondition($"{RecordQuery.Alias}.{database.Dialect.QuoteIdentifier("id")} IN ({string.Join(", ", names)})");
+        query.AddRule(rule);
+        await using var command = DbCommands.Create(session.Connection, session.Transaction, query.SelectSql());
+        query.Bind(command);
+        for (var i = 0; i < names.Length; i++)
+        {
+            command.AddParameter(names[i], records[i].Id);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return (await RecordReader.ReadAllAsync(reader, collection, database.Dialect, cancellationToken)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>The record <paramref name="id"/> if it exists and passes <paramref name="rule"/> (null = no rule).</summary>
     internal async Task<RecordRow?> FindUnderRuleAsync(DbSession session, Collection collection, string id, string? rule, RequestInfo info,
         CancellationToken cancellationToken)

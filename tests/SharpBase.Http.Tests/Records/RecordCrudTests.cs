@@ -167,6 +167,25 @@ public abstract class RecordCrudTests(DatabaseKind kind)
     }
 
     [Fact]
+    public async Task ManageRule_ShowsEmails_AndAllowsManagingOtherRecords()
+    {
+        await using var s = await RecordsScenario.StartAsync(kind);
+        await RecordsScenario.Ok(await s.Server.Superuser.PatchAsJsonAsync("/api/collections/users", new
+        {
+            manageRule = $"@request.auth.id = '{s.AliceId}'",
+            listRule = "",
+            updateRule = $"@request.auth.id = '{s.AliceId}'",
+        }));
+        var asManager = await RecordsScenario.Ok(await s.Alice.GetAsync("/api/collections/users/records?sort=email"));
+        Assert.Equal(["alice@example.com", "bob@example.com"], asManager["items"]!.AsArray().Select(i => i!["email"]!.GetValue<string>()).ToArray());
+        var asUser = await RecordsScenario.Ok(await s.Bob.GetAsync($"/api/collections/users/records/{s.AliceId}"));
+        Assert.Null(asUser["email"]);
+        var verified = await RecordsScenario.Ok(await s.Alice.PatchAsJsonAsync($"/api/collections/users/records/{s.BobId}", new { verified = true }));
+        Assert.True(verified["verified"]!.GetValue<bool>());
+        Assert.Equal("bob@example.com", verified["email"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task PasswordChange_NeedsOldPassword_AndInvalidatesTokens()
     {
         await using var s = await RecordsScenario.StartAsync(kind);

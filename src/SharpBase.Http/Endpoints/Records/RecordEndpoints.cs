@@ -39,9 +39,9 @@ public static class RecordEndpoints
             var session = new DbSession(connection, null);
             var result = await records.ListAsync(session, target, request, info, ct);
             await records.ExpandAsync(session, result.Items, context.Request.Query["expand"], info, ct);
-            return result;
+            return (Page: result, Managed: await records.ManagedIdsAsync(session, target, result.Items, info, ct));
         }, context.RequestAborted);
-        return RecordJsonResult.List(context, page, RecordResponses.Audience(context));
+        return RecordJsonResult.List(context, page.Page, RecordResponses.Audience(context) with { ManagedIds = page.Managed });
     }
 
     private static async Task<IResult> ViewAsync(HttpContext context, string collection, string id, RecordService records)
@@ -53,9 +53,9 @@ public static class RecordEndpoints
             var session = new DbSession(connection, null);
             var row = await records.ViewAsync(session, target, id, info, ct);
             await records.ExpandAsync(session, [row], context.Request.Query["expand"], info, ct);
-            return row;
+            return (Row: row, Managed: await records.ManagedIdsAsync(session, target, [row], info, ct));
         }, context.RequestAborted);
-        return RecordJsonResult.One(context, record, RecordResponses.Audience(context));
+        return RecordJsonResult.One(context, record.Row, RecordResponses.Audience(context) with { ManagedIds = record.Managed });
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, string collection, RecordService records)
@@ -68,9 +68,9 @@ public static class RecordEndpoints
             var session = new DbSession(connection, transaction);
             var row = await records.CreateAsync(session, target, body, info, ct);
             await records.ExpandAsync(session, [row], context.Request.Query["expand"], info, ct);
-            return row;
+            return (Row: row, Managed: await records.ManagedIdsAsync(session, target, [row], info, ct));
         }, context.RequestAborted);
-        return RecordJsonResult.One(context, record, RecordResponses.Audience(context));
+        return RecordJsonResult.One(context, record.Row, RecordResponses.Audience(context) with { ManagedIds = record.Managed });
     }
 
     private static async Task<IResult> UpdateAsync(HttpContext context, string collection, string id, RecordService records)
@@ -83,9 +83,9 @@ public static class RecordEndpoints
             var session = new DbSession(connection, transaction);
             var row = await records.UpdateAsync(session, target, id, body, info, ct);
             await records.ExpandAsync(session, [row], context.Request.Query["expand"], info, ct);
-            return row;
+            return (Row: row, Managed: await records.ManagedIdsAsync(session, target, [row], info, ct));
         }, context.RequestAborted);
-        return RecordJsonResult.One(context, record, RecordResponses.Audience(context));
+        return RecordJsonResult.One(context, record.Row, RecordResponses.Audience(context) with { ManagedIds = record.Managed });
     }
 
     private static async Task<IResult> DeleteAsync(HttpContext context, string collection, string id, RecordService records)
