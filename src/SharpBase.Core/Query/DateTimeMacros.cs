@@ -4,7 +4,7 @@ namespace SharpBase.Core.Query;
 
 /// <summary>
 /// The datetime macros (<c>@now</c>, <c>@todayStart</c>, <c>@year</c>, …), all UTC. Full datetimes are PocketBase text
-/// (<see cref="DateTimeText.Layout"/>); the parts are numbers. Names are case-sensitive, as in PocketBase.
+/// (<see cref="DateTimeText.Layout"/>); the parts are integers (PocketBase binds Go ints). Names are case-sensitive, as in PocketBase.
 /// </summary>
 public static class DateTimeMacros
 {
@@ -15,7 +15,7 @@ public static class DateTimeMacros
         "@yearEnd", "@second", "@minute", "@hour", "@day", "@month", "@weekday", "@year",
     ];
 
-    /// <summary>The value of macro <paramref name="name"/> at <paramref name="now"/>: text, a double, or false when unknown.</summary>
+    /// <summary>The value of macro <paramref name="name"/> at <paramref name="now"/>: text, a <see cref="long"/>, or false when unknown.</summary>
     public static bool TryGetValue(string name, DateTimeOffset now, out object? value)
     {
         var utc = now.ToUniversalTime();
@@ -34,13 +34,13 @@ public static class DateTimeMacros
             "@monthEnd" => DateTimeText.Format(monthStart.AddMonths(1).AddDays(-1) + endOfDay),
             "@yearStart" => DateTimeText.Format(yearStart),
             "@yearEnd" => DateTimeText.Format(yearStart.AddYears(1).AddDays(-1) + endOfDay),
-            "@second" => (double)utc.Second,
-            "@minute" => (double)utc.Minute,
-            "@hour" => (double)utc.Hour,
-            "@day" => (double)utc.Day,
-            "@month" => (double)utc.Month,
-            "@weekday" => (double)(int)utc.DayOfWeek,
-            "@year" => (double)utc.Year,
+            "@second" => (long)utc.Second,
+            "@minute" => (long)utc.Minute,
+            "@hour" => (long)utc.Hour,
+            "@day" => (long)utc.Day,
+            "@month" => (long)utc.Month,
+            "@weekday" => (long)utc.DayOfWeek,
+            "@year" => (long)utc.Year,
             _ => null,
         };
         return value is not null;

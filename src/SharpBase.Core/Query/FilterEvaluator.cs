@@ -3,30 +3,82 @@ using SharpBase.Core.Query.Ast;
 namespace SharpBase.Core.Query;
 
 /// <summary>
-/// Evaluates a parsed filter in memory with the semantics of PocketBase's SQL (see Query/README.md): NULL and
-/// <c>''</c> fold together for <c>=</c>/<c>!=</c>; <c>~</c> is LIKE; plain operators over a multi-valued side need every
-/// item to match, the <c>?</c> forms at least one.
+/// Evaluates a parsed filter in memory with the semantics of PocketBase's SQL as SQLite runs it (see Query/README.md):
+/// SQLite's storage classes and column affinity; NULL and <c>''</c> fold together for <c>=</c>/<c>!=</c> as
+/// resolveEqualExpr decides; <c>~</c> is LIKE; plain operators over a multi-valued side need every item to match, the
+/// <c>?</c> forms at least one.
 /// </summary>
-public static class FilterEvaluator
+public static partial class FilterEvaluator
 {
-    /// <summary>True when <paramref name="node"/> holds for the values <paramref name="scope"/> supplies.</summary>
+    /// <summary>
+    /// True when <paramref name="node"/> holds for the values <paramref name="scope"/> supplies. Every operand is
+    /// resolved once (as the SQL compiler resolves every identifier). As in SQL, where the joins a filter registers are
+    /// shared by all its comparisons and the condition is tested once per joined row, the filter holds when one
+    /// combination of rows of the joined lists it uses (<see cref="FilterValue.JoinKey"/>) satisfies it.
+    /// </summary>
     public static bool Evaluate(FilterNode node, IFilterScope scope)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(scope);
+        var values = new Dictionary<ComparisonNode, (FilterValue Left, FilterValue Right)>(ReferenceEqualityComparer.Instance);
+        var joins = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var comparison in Comparisons(node))
+        {
+            var pair = (EvaluateOperand(comparison.Left, scope), EvaluateOperand(comparison.Right, scope));
+            values[comparison] = pair;
+            foreach (var value in new[] { pair.Item1, pair.Item2 }.Where(v => v is { IsList: true, JoinKey: not null }))
+            {
+                joins[value.JoinKey!] = value.MatchItems().Count;
+            }
+        }
 
-        // Left-deep chains of && / || are walked iteratively; only parentheses (bounded by MaxDepth) recurse.
+        if (joins.Count == 0)
+        {
+            return Walk(node, c => Compare(values[c].Left, c.Operator, values[c].Right, null));
+        }
+
+        var keys = joins.Keys.ToArray();
+        var rows = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = new int[keys.Length];
+        while (true)
+        {
+            for (var i = 0; i < keys.Length; i++)
+            {
+                rows[keys[i]] = index[i];
+            }
+
+            if (Walk(node, c => Compare(values[c].Left, c.Operator, values[c].Right, rows)))
+            {
+                return true;
+            }
+
+            var k = 0;
+            while (k < keys.Length && ++index[k] == joins[keys[k]])
+            {
+                index[k++] = 0;
+            }
+
+            if (k == keys.Length)
+            {
+                return false;
+            }
+        }
+    }
+
+    // Left-deep chains of && / || are walked iteratively; only parentheses (bounded by MaxDepth) recurse.
+    private static bool Walk(FilterNode node, Func<ComparisonNode, bool> compare)
+    {
         while (true)
         {
             switch (node)
             {
                 case ComparisonNode comparison:
-                    return EvaluateComparison(comparison, scope);
+                    return compare(comparison);
                 case LogicalNode logical:
-                    var right = EvaluateLeft(logical, scope, out var decided);
-                    if (decided)
+                    var left = Walk(logical.Left, compare);
+                    if (logical.Operator == LogicalOperator.And ? !left : left)
                     {
-                        return right;
+                        return left;
                     }
 
                     node = logical.Right;
@@ -37,12 +89,29 @@ public static class FilterEvaluator
         }
     }
 
-    // Evaluates the left side; when it decides the result (false for &&, true for ||) returns it with decided = true.
-    private static bool EvaluateLeft(LogicalNode logical, IFilterScope scope, out bool decided)
+    // The comparisons of a tree, left to right, without recursion.
+    private static List<ComparisonNode> Comparisons(FilterNode root)
     {
-        var left = Evaluate(logical.Left, scope);
-        decided = logical.Operator == LogicalOperator.And ? !left : left;
-        return left;
+        var result = new List<ComparisonNode>();
+        var stack = new Stack<FilterNode>();
+        stack.Push(root);
+        while (stack.TryPop(out var node))
+        {
+            switch (node)
+            {
+                case ComparisonNode comparison:
+                    result.Add(comparison);
+                    break;
+                case LogicalNode logical:
+                    stack.Push(logical.Right);
+                    stack.Push(logical.Left);
+                    break;
+                default:
+                    throw new ArgumentException($"Unsupported filter node {node.GetType().Name}.", nameof(root));
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Evaluates one comparison.</summary>
@@ -61,48 +130,11 @@ public static class FilterEvaluator
         ArgumentNullException.ThrowIfNull(scope);
         return operand switch
         {
-            LiteralOperand literal => FilterValue.Of(literal.Value) with { IsLiteral = literal.Value is not null },
+            LiteralOperand literal => FilterValue.Of(literal.Value) with { IsLiteral = true },
             IdentifierOperand identifier => scope.Resolve(identifier),
             FunctionOperand function => scope.Call(function, function.Arguments.Select(a => EvaluateOperand(a, scope)).ToArray()),
             _ => throw new ArgumentException($"Unsupported operand {operand?.GetType().Name}.", nameof(operand)),
         };
-    }
-
-    /// <summary>
-    /// Applies an operator to two values with multi-match semantics: the <c>?</c> forms need one item pair that
-    /// matches; the plain forms need one pair that matches and no pair that definitely fails (a NULL comparison is
-    /// neither, as in SQL's <c>NOT EXISTS</c>). An empty list counts as one NULL item.
-    /// </summary>
-    public static bool Compare(FilterValue left, ComparisonOperator op, FilterValue right)
-    {
-        ArgumentNullException.ThrowIfNull(left);
-        ArgumentNullException.ThrowIfNull(right);
-        if (left.Unmatchable || right.Unmatchable)
-        {
-            return false;
-        }
-
-        var any = IsAny(op) || left is { IsList: true, MatchAll: false } || right is { IsList: true, MatchAll: false };
-        var baseOp = ToBase(op);
-        var anyTrue = false;
-        foreach (var l in left.MatchItems())
-        {
-            foreach (var r in right.MatchItems())
-            {
-                switch (ComparePair(l, left, baseOp, r, right))
-                {
-                    case true when any:
-                        return true;
-                    case true:
-                        anyTrue = true;
-                        break;
-                    case false when !any:
-                        return false;
-                }
-            }
-        }
-
-        return anyTrue;
     }
 
     /// <summary>The plain operator of a <c>?</c> form (<c>?!=</c> → <c>!=</c>); plain operators map to themselves.</summary>
@@ -111,41 +143,4 @@ public static class FilterEvaluator
 
     /// <summary>True for the <c>?</c> ("at least one") forms.</summary>
     public static bool IsAny(ComparisonOperator op) => op >= ComparisonOperator.AnyEqual;
-
-    // Three-valued: null means SQL NULL (unknown).
-    private static bool? ComparePair(object? l, FilterValue left, ComparisonOperator op, object? r, FilterValue right)
-    {
-        switch (op)
-        {
-            case ComparisonOperator.Equal or ComparisonOperator.NotEqual:
-                var equal = left.DisableNullFolding || right.DisableNullFolding
-                    ? (l is null || r is null ? l is null && r is null : SqlValues.AreEqual(l, r))
-                    : SqlValues.AreEqual(l ?? "", r ?? "");
-                return op == ComparisonOperator.Equal ? equal : !equal;
-            case ComparisonOperator.Like or ComparisonOperator.NotLike:
-                var text = SqlValues.ToText(l);
-                var pattern = SqlValues.ToText(r);
-                if (text is null || pattern is null)
-                {
-                    return null;
-                }
-
-                var match = LikePattern.IsMatch(text, right.IsLiteral ? LikePattern.Wrap(pattern) : "%" + pattern + "%");
-                return op == ComparisonOperator.Like ? match : !match;
-            default:
-                if (l is null || r is null)
-                {
-                    return null;
-                }
-
-                var order = SqlValues.Compare(l, r);
-                return op switch
-                {
-                    ComparisonOperator.Greater => order > 0,
-                    ComparisonOperator.GreaterOrEqual => order >= 0,
-                    ComparisonOperator.Less => order < 0,
-                    _ => order <= 0,
-                };
-        }
-    }
 }

@@ -86,14 +86,31 @@ public sealed partial class RecordFilterScope
         }
 
         var multiValue = field as MultiValueField;
+        var joinKey = state.Multi ? null : field.Name + ":each";
         return modifier switch
         {
-            "length" when multiValue is not null => Collect(state, field, r => [(double)StoredItems(r, multiValue).Count], false),
-            "each" when multiValue is not null => Collect(state, field, r => StoredItems(r, multiValue).Cast<object?>().ToArray(), multiValue.IsMultiple),
+            "length" when multiValue is not null => Collect(state, field, r => [Length(r, multiValue)], false),
+            "each" when multiValue is not null => Collect(state, field, r => JsonValues.EachItems(Stored(r, field)), multiValue.IsMultiple) with { JoinKey = joinKey },
             "lower" => Collect(state, field, r => [SqlValues.Lower(Stored(r, field))], false),
-            _ => Collect(state, field, r => [Stored(r, field)], false),
+            _ => Collect(state, field, r => [Stored(r, field)], false) with { Affinity = ColumnAffinity(field) },
         };
     }
+
+    /// <summary>
+    /// SQLite's affinity of the field's column, as the SQL compiler's Runner.ColumnTerm sees it: TEXT for text, date and
+    /// single select/relation/file columns; NUMERIC for number and bool columns and the JSON column of a multiple
+    /// select/relation/file (declared <c>JSON</c>); none for json and geoPoint fields, which are read through json_extract.
+    /// </summary>
+    internal static SqlAffinity ColumnAffinity(Field field) => field switch
+    {
+        JsonField or GeoPointField => SqlAffinity.None,
+        MultiValueField { IsMultiple: true } => SqlAffinity.Numeric,
+        _ => field.Column.Type switch
+        {
+            Storage.Schema.ColumnType.Number or Storage.Schema.ColumnType.Bool or Storage.Schema.ColumnType.Json => SqlAffinity.Numeric,
+            _ => SqlAffinity.Text,
+        },
+    };
 
     // One value per reached row (or several for :each); scalar unless the path or the modifier is multi-valued.
     private static FilterValue Collect(PathState state, Field field, Func<RecordRow, IReadOnlyList<object?>> read, bool multiItems)
@@ -127,10 +144,16 @@ public sealed partial class RecordFilterScope
         {
             DateField or AutodateField => raw is DateTimeOffset or null ? Common.DateTimeText.Format(raw as DateTimeOffset?) : raw,
             BoolField => raw is true,
+            NumberField when raw is double or float or decimal or int or long => SqlValues.StoredNumber(Convert.ToDouble(raw, System.Globalization.CultureInfo.InvariantCulture)),
             MultiValueField { IsMultiple: true } when raw is not string => System.Text.Json.JsonSerializer.Serialize(ToStrings(raw)),
             _ => raw,
         };
     }
+
+    // :length as the SQL computes it: json_array_length of a multiple field's column; 0 or 1 for a single one.
+    private static object? Length(RecordRow row, MultiValueField field) => field.IsMultiple
+        ? JsonValues.ArrayLength(Stored(row, field) as string)
+        : Stored(row, field) is null or "" ? 0L : 1L;
 
     /// <summary>The items of a select/relation/file value: a JSON array (multiple) or one non-empty text.</summary>
     private static IReadOnlyList<string> StoredItems(RecordRow row, MultiValueField field) =>

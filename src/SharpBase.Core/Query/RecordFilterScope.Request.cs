@@ -80,12 +80,14 @@ public sealed partial class RecordFilterScope
             {
                 case "each":
                     var items = BodyItems(node);
-                    return FilterValue.List(items) with { MatchAll = (field as MultiValueField)?.IsMultiple ?? false, IsLiteral = true };
+                    return FilterValue.List(items) with { MatchAll = (field as MultiValueField)?.IsMultiple ?? false, JoinKey = "@request.body." + name + ":each" };
                 case "length" when field is MultiValueField:
-                    return FilterValue.Of((double)BodyItems(node).Length);
+                    return FilterValue.Of((long)BodyItems(node).Length);
                 case "changed":
-                    var bodyValue = BodyScalar(node, field);
-                    var changed = present && !FilterEvaluator.Compare(FilterValue.Of(bodyValue), Ast.ComparisonOperator.Equal, FilterValue.Of(CanonicalStored(field)));
+                    // @request.body.f:isset = true && @request.body.f != f
+                    var bodyValue = FilterValue.Of(BodyScalar(node, field)) with { IsLiteral = true };
+                    var stored = FilterValue.Of(CanonicalStored(field)) with { Affinity = ColumnAffinity(field) };
+                    var changed = present && FilterEvaluator.Compare(bodyValue, Ast.ComparisonOperator.NotEqual, stored);
                     return FilterValue.Of(changed) with { DisableNullFolding = true };
             }
         }
@@ -132,8 +134,8 @@ public sealed partial class RecordFilterScope
     private static FilterValue Static(object? value, bool exists, string? modifier, int position) => modifier switch
     {
         "isset" => FilterValue.Of(exists) with { IsLiteral = true },
-        "lower" => FilterValue.Of(SqlValues.Lower(value)) with { IsLiteral = value is not null },
-        null => FilterValue.Of(value) with { IsLiteral = value is not null },
+        "lower" => FilterValue.Of(SqlValues.Lower(value)) with { IsLiteral = true },
+        null => FilterValue.Of(value) with { IsLiteral = true },
         _ => throw new FilterFieldException($"the :{modifier} modifier is not supported here", position),
     };
 }

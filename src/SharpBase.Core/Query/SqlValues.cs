@@ -1,44 +1,60 @@
 using System.Globalization;
 using SharpBase.Core.Common;
+using SharpBase.Core.Query.Sql;
 
 namespace SharpBase.Core.Query;
 
 /// <summary>
-/// SQLite-like scalar semantics for the in-memory evaluator. Choices (the SQL side must agree):
+/// SQLite's scalar semantics for the in-memory evaluator (the SQL on SQLite is the reference; PostgreSQL emulates it):
 /// <list type="bullet">
-/// <item>booleans are the numbers 1 and 0 (PocketBase stores them so);</item>
-/// <item>number vs text: when the text is a decimal number (surrounding spaces allowed, no NaN/Infinity) the two are
-/// compared as numbers, otherwise every number sorts before every text (SQLite's storage-class order);</item>
-/// <item>text vs text: binary (UTF-8 code point) order, case-sensitive;</item>
-/// <item>numbers as text (LIKE, <c>:lower</c>): integral values without a fraction (<c>5</c>), others round-trip.</item>
+/// <item>storage classes: NULL, INTEGER (<see cref="long"/>, <see cref="bool"/> as 1/0), REAL (<see cref="double"/>),
+/// TEXT (<see cref="string"/>); numbers compare numerically, text by code point (binary collation), and every number
+/// sorts before every text — without affinity, <c>5</c> and <c>'5'</c> are different values;</item>
+/// <item>before a comparison SQLite applies the operands' affinity (<see cref="ApplyAffinity"/>): a NUMERIC side turns
+/// numeric-looking text on both sides into numbers; otherwise a TEXT side facing a side without affinity turns numbers
+/// into their text;</item>
+/// <item>numbers as text (affinity, LIKE, <c>:lower</c>): INTEGER as digits (<c>5</c>), REAL as <c>%!.15g</c>
+/// (<c>5.0</c>, <c>5.5</c>).</item>
 /// </list>
 /// </summary>
 internal static class SqlValues
 {
+    // Doubles that SQLite's NUMERIC columns store as INTEGER: integral values inside the int64 range.
+    private const double IntegerLimit = 9.2e18;
+
     public static object? Normalize(object? value) => value switch
     {
-        null or string or double or bool => value,
+        null or string or double or bool or long => value,
         DateTimeOffset d => DateTimeText.Format(d),
         DateTime d => DateTimeText.Format(new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc))),
-        float or decimal or int or long or short or byte or sbyte or uint or ulong or ushort =>
-            Convert.ToDouble(value, CultureInfo.InvariantCulture),
+        int or short or byte or sbyte or uint or ushort => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+        float or decimal or ulong => Convert.ToDouble(value, CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
 
+    /// <summary>A number as a NUMERIC column stores it: INTEGER when integral, else REAL.</summary>
+    public static object StoredNumber(double d) =>
+        d == Math.Floor(d) && Math.Abs(d) < IntegerLimit ? (object)(long)d : d;
+
+    /// <summary>SQLite's text of a value (<c>CAST(x AS TEXT)</c>); null for NULL.</summary>
     public static string? ToText(object? value) => value switch
     {
         null => null,
         string s => s,
         bool b => b ? "1" : "0",
-        double d => FormatNumber(d),
+        long l => l.ToString(CultureInfo.InvariantCulture),
+        double d => SqliteText.FromNumber(d),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
 
-    public static string FormatNumber(double d) =>
-        Math.Abs(d) < 1e15 && d == Math.Floor(d)
-            ? ((long)d).ToString(CultureInfo.InvariantCulture)
-            : d.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>The text PocketBase binds for a value used as a LIKE pattern (Go's cast.ToString; bools are bound as 1/0).</summary>
+    public static string? ToPatternText(object? value) => value switch
+    {
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        _ => ToText(value),
+    };
 
+    /// <summary>The number of an INTEGER or REAL value, or of numeric-looking text (as SQLite's numeric affinity reads it).</summary>
     public static bool TryNumber(object? value, out double number)
     {
         switch (value)
@@ -46,43 +62,74 @@ internal static class SqlValues
             case double d:
                 number = d;
                 return true;
+            case long l:
+                number = l;
+                return true;
             case bool b:
                 number = b ? 1 : 0;
                 return true;
-            case string s when LooksNumeric(s):
-                return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
+            case string s:
+                return SqliteText.TryParseNumeric(s, out number);
             default:
                 number = 0;
                 return false;
         }
     }
 
-    /// <summary>SQL <c>a = b</c> for two non-null values.</summary>
-    public static bool AreEqual(object a, object b) => Compare(a, b) == 0;
+    /// <summary>
+    /// SQLite's comparison affinity (<c>sqlite3CompareAffinity</c> and the OP_Eq/OP_Lt conversions): when either side
+    /// is NUMERIC, numeric-looking text on both sides becomes a number; otherwise, when a TEXT side meets a side without
+    /// affinity, numbers on both sides become text (when one of them is text).
+    /// </summary>
+    public static (object A, object B) ApplyAffinity(object a, SqlAffinity aAffinity, object b, SqlAffinity bAffinity)
+    {
+        if (aAffinity == SqlAffinity.Numeric || bAffinity == SqlAffinity.Numeric)
+        {
+            return (ToNumeric(a), ToNumeric(b));
+        }
 
-    /// <summary>SQL ordering for two non-null values.</summary>
+        if ((aAffinity == SqlAffinity.Text || bAffinity == SqlAffinity.Text) && (a is string || b is string))
+        {
+            return (ToText(a)!, ToText(b)!);
+        }
+
+        return (a, b);
+    }
+
+    /// <summary>SQL <c>a = b</c> for two non-null values after affinity.</summary>
+    public static bool AreEqual(object a, SqlAffinity aAffinity, object b, SqlAffinity bAffinity) =>
+        Compare(a, aAffinity, b, bAffinity) == 0;
+
+    /// <summary>SQL ordering of two non-null values after affinity.</summary>
+    public static int Compare(object a, SqlAffinity aAffinity, object b, SqlAffinity bAffinity)
+    {
+        var (x, y) = ApplyAffinity(a, aAffinity, b, bAffinity);
+        return Compare(x, y);
+    }
+
+    /// <summary>SQL ordering of two non-null values as they are: number &lt; text, numbers numerically, text by code point.</summary>
     public static int Compare(object a, object b)
     {
-        var aNumeric = a is double or bool;
-        var bNumeric = b is double or bool;
-        if (aNumeric && bNumeric)
+        var aText = a is string;
+        var bText = b is string;
+        if (aText != bText)
+        {
+            return aText ? 1 : -1;
+        }
+
+        if (aText)
+        {
+            return CompareText((string)a, (string)b);
+        }
+
+        if (a is double || b is double)
         {
             TryNumber(a, out var x);
             TryNumber(b, out var y);
             return x.CompareTo(y);
         }
 
-        if (aNumeric || bNumeric)
-        {
-            if (TryNumber(a, out var x) && TryNumber(b, out var y))
-            {
-                return x.CompareTo(y);
-            }
-
-            return aNumeric ? -1 : 1;
-        }
-
-        return CompareText(ToText(a) ?? "", ToText(b) ?? "");
+        return Integer(a).CompareTo(Integer(b));
     }
 
     /// <summary>Binary collation: UTF-8 byte order, which is code point order.</summary>
@@ -107,7 +154,7 @@ internal static class SqlValues
         }
     }
 
-    /// <summary>ASCII-only lower-casing, as SQLite's built-in LOWER().</summary>
+    /// <summary>ASCII-only lower-casing, as SQLite's built-in LOWER() (which returns text, also for numbers).</summary>
     public static object? Lower(object? value)
     {
         var text = ToText(value);
@@ -121,15 +168,14 @@ internal static class SqlValues
         });
     }
 
-    private static bool LooksNumeric(string s)
-    {
-        var trimmed = s.AsSpan().Trim();
-        if (trimmed.IsEmpty)
-        {
-            return false;
-        }
+    // Numeric affinity: text that looks like a number becomes that number; anything else stays as it is.
+    private static object ToNumeric(object value) =>
+        value is string s && SqliteText.TryParseNumeric(s, out var number) ? number : value;
 
-        var first = trimmed[0] is '+' or '-' && trimmed.Length > 1 ? trimmed[1] : trimmed[0];
-        return first is (>= '0' and <= '9') or '.';
-    }
+    private static long Integer(object value) => value switch
+    {
+        long l => l,
+        bool b => b ? 1 : 0,
+        _ => 0,
+    };
 }

@@ -16,12 +16,12 @@ public static partial class SqliteStrftime
 {
     private const double UnixEpochJulianDay = 2440587.5;
 
-    /// <summary>Formats <paramref name="time"/> (string, double or null); null when the input or format is invalid.</summary>
+    /// <summary>Formats <paramref name="time"/> (string, number or null); null when the input or format is invalid.</summary>
     public static string? Format(string format, object? time, IReadOnlyList<string> modifiers, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(format);
         ArgumentNullException.ThrowIfNull(modifiers);
-        var numeric = time is double or bool || (time is string s && Numeric().IsMatch(s));
+        var numeric = time is double or long or bool || (time is string s && Numeric().IsMatch(s));
         var unixEpoch = numeric && modifiers.Any(m => m.Trim().Equals("unixepoch", StringComparison.OrdinalIgnoreCase));
         DateTime value;
         if (unixEpoch ? !(SqlValues.TryNumber(time, out var seconds) && TryFromUnixSeconds(seconds, out value)) : !TryParseTime(time, now, out value))

@@ -8,13 +8,14 @@ public sealed class FilterEvaluatorTests
 {
     private static readonly Dictionary<string, FilterValue> Values = new()
     {
-        ["title"] = FilterValue.Of("Hello World"),
-        ["empty"] = FilterValue.Of(""),
+        ["title"] = FilterValue.Of("Hello World") with { Affinity = SqlAffinity.Text },
+        ["empty"] = FilterValue.Of("") with { Affinity = SqlAffinity.Text },
         ["nothing"] = FilterValue.Null,
-        ["count"] = FilterValue.Of(5),
-        ["numtext"] = FilterValue.Of("10"),
-        ["flag"] = FilterValue.Of(true),
-        ["created"] = FilterValue.Of("2024-05-01 10:00:00.000Z"),
+        ["count"] = FilterValue.Of(5) with { Affinity = SqlAffinity.Numeric },
+        ["numtext"] = FilterValue.Of("10") with { Affinity = SqlAffinity.Text },
+        ["flag"] = FilterValue.Of(true) with { Affinity = SqlAffinity.Numeric },
+        ["created"] = FilterValue.Of("2024-05-01 10:00:00.000Z") with { Affinity = SqlAffinity.Text },
+        ["length"] = FilterValue.Of(2L),
         ["tags"] = FilterValue.List(["red", "green"]),
         ["reds"] = FilterValue.List(["red", "red"]),
         ["none"] = FilterValue.List([]),
@@ -38,7 +39,7 @@ public sealed class FilterEvaluatorTests
     [InlineData("count = '5'", true)]
     [InlineData("count = '5.0'", true)]
     [InlineData("count != 6", true)]
-    [InlineData("numtext = 10", true)]
+    [InlineData("numtext = '10'", true)]
     [InlineData("flag = true", true)]
     [InlineData("flag = 1", true)]
     [InlineData("flag != false", true)]
@@ -46,7 +47,7 @@ public sealed class FilterEvaluatorTests
     [InlineData("count >= 5", true)]
     [InlineData("count < 5", false)]
     [InlineData("count <= 5", true)]
-    [InlineData("numtext > 9", true)]
+    [InlineData("numtext > '9'", false)]
     [InlineData("title > 'A'", true)]
     [InlineData("title < 'a'", true)]
     [InlineData("count < 'abc'", true)]
@@ -54,6 +55,28 @@ public sealed class FilterEvaluatorTests
     [InlineData("created < '2024-05-01 10:00:00.001Z'", true)]
     [InlineData("created > '2024-05-01 10:00:00.001Z'", false)]
     public void ScalarOperators(string filter, bool expected) => Assert.Equal(expected, Eval(filter));
+
+    /// <summary>SQLite's affinity rules (the SQL on SQLite is the reference; see Query/README.md).</summary>
+    [Theory]
+    [InlineData("5 = '5'", false)] // two bound values: REAL vs TEXT, no affinity
+    [InlineData("'5' != 5", true)]
+    [InlineData("5 < 'a'", true)] // every number sorts before every text
+    [InlineData("count = '5'", true)] // a NUMERIC column turns numeric-looking text into a number
+    [InlineData("count = ' 5.0 '", true)]
+    [InlineData("count > '40'", false)]
+    [InlineData("count < 'abc'", true)]
+    [InlineData("numtext = 10", false)] // a TEXT column turns the REAL 10.0 into '10.0'
+    [InlineData("numtext < 9", true)] // '10' < '9.0'
+    [InlineData("empty < false", true)] // '' < '0'
+    [InlineData("title < false", false)] // 'Hello World' > '0'
+    [InlineData("flag = '1'", true)]
+    [InlineData("flag = 'true'", false)]
+    [InlineData("length = '2'", false)] // :length has no affinity
+    [InlineData("length = 2", true)]
+    [InlineData("5 ~ title", false)] // the bound REAL is '5.0' as text
+    [InlineData("count ~ 5", true)] // the bound pattern is Go's '5'
+    [InlineData("created > @year", true)] // the INTEGER 2024 as text
+    public void Affinity(string filter, bool expected) => Assert.Equal(expected, Eval(filter));
 
     [Theory]
     [InlineData("nothing = ''", true)]
@@ -162,9 +185,12 @@ public sealed class FilterEvaluatorTests
     private sealed class DictionaryScope : IFilterScope
     {
         public FilterValue Resolve(IdentifierOperand identifier) =>
-            Values.TryGetValue(identifier.Path, out var value) ? value : throw new FilterFieldException("unknown field", identifier.Position);
+            identifier.Path.StartsWith('@') ? Macro(identifier.Path) : Values.TryGetValue(identifier.Path, out var value) ? value : throw new FilterFieldException("unknown field", identifier.Position);
 
         public FilterValue Call(FunctionOperand function, IReadOnlyList<FilterValue> arguments) =>
             FilterFunctions.Invoke(function, arguments, DateTimeOffset.UnixEpoch);
+
+        public static FilterValue Macro(string name) =>
+            DateTimeMacros.TryGetValue(name, new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero), out var value) ? FilterValue.Of(value) with { IsLiteral = true } : FilterValue.Null;
     }
 }

@@ -11,7 +11,6 @@ internal static class Macros
             return false;
         }
 
-        value = value is double d ? (long)d : value;
         return true;
     }
 }

@@ -109,7 +109,7 @@ internal sealed partial class Runner
             case JsonField or GeoPointField:
                 return new Term
                 {
-                    Sql = strict ? column : $"json_extract(CASE WHEN json_valid({column}) THEN {column} ELSE json_quote({column}) END, '$')",
+                    Sql = strict ? StoredJson(column) : $"json_extract(CASE WHEN json_valid({column}) THEN {column} ELSE json_quote({column}) END, '$')",
                     Type = TermType.Json,
                     NullFallback = NullFallback.Disabled,
                 };
@@ -125,6 +125,14 @@ internal sealed partial class Runner
             _ => new Term { Sql = column, Type = TermType.Text, Affinity = Affinity.Text },
         };
     }
+
+    /// <summary>
+    /// PostgreSQL: a json column as SQLite holds it. SQLite declares it <c>JSON</c> (NUMERIC affinity), so a bare number
+    /// is stored as INTEGER when integral (<c>-2.0</c> → <c>-2</c>), else as REAL (<c>5.50</c> → <c>5.5</c>); jsonb keeps it as written.
+    /// </summary>
+    private static string StoredJson(string column) =>
+        $"(CASE WHEN jsonb_typeof({column}) = 'number' THEN (CASE WHEN ({column})::numeric = trunc(({column})::numeric) AND abs(({column})::numeric) < 9.2e18 " +
+        $"THEN to_jsonb(trunc(({column})::numeric)::bigint) ELSE to_jsonb((({column})::numeric)::double precision) END) ELSE {column} END)";
 
     /// <summary>PostgreSQL's date text; NULL (not '') when the joined row is missing, as SQLite gives.</summary>
     private string GuardedDate(string alias, string column)

@@ -14,7 +14,10 @@ internal static partial class SqliteText
                double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
     }
 
-    /// <summary>The text SQLite gives a bound number: integers as is, doubles as <c>%!.15g</c> (<c>5.0</c>, <c>0.1</c>, <c>1.0e+20</c>).</summary>
+    /// <summary>
+    /// The text SQLite gives a bound number: integers as is, doubles as <c>%!.15g</c> (<c>5.0</c>, <c>0.1</c>,
+    /// <c>1.0e+20</c>); SQLite's printf tests <c>value &lt; 0</c> for the sign, so -0.0 is <c>0.0</c>.
+    /// </summary>
     public static string FromNumber(object? value)
     {
         if (value is long l)
@@ -23,6 +26,7 @@ internal static partial class SqliteText
         }
 
         var d = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+        d = d == 0 ? 0 : d;
         var text = d.ToString("G15", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
         var e = text.IndexOf('e', StringComparison.Ordinal);
         var mantissa = e < 0 ? text : text[..e];
