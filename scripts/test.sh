@@ -67,7 +67,7 @@ say "dotnet test (build done at $(elapsed))"
 dotnet test SharpBase.slnx -c Release --no-build \
   --blame-hang-timeout 5m \
   --logger "console;verbosity=normal" \
-  --results-directory "$TMP_DIR/TestResults"
+  --results-directory "$TMP_DIR/TestResults" | tee "$TMP_DIR/dotnet-test.log"
 say "dotnet tests passed ($(elapsed))"
 
 # ---------------------------------------------------------------------------
@@ -79,7 +79,7 @@ if [[ -f "$ROOT/tests/sdk/package.json" ]]; then
     cd "$ROOT/tests/sdk"
     npm ci --no-audit --no-fund
     npm test
-  )
+  ) | tee "$TMP_DIR/sdk-test.log"
   say "tests/sdk passed ($(elapsed))"
 else
   say "tests/sdk/package.json not present — skipping SDK leg"
@@ -97,3 +97,9 @@ else
 fi
 
 say "all legs passed ($(elapsed))"
+
+# One closing line for every test run above: the .NET summaries' Passed/Failed counts plus node's pass/fail counts.
+PASSED="$(cat "$TMP_DIR/dotnet-test.log" "$TMP_DIR/sdk-test.log" 2>/dev/null | awk '
+  /^[[:space:]]+Passed: [0-9]+[[:space:]]*$/ { p += $2 } /^[[:space:]]+Failed: [0-9]+[[:space:]]*$/ { f += $2 }
+  /^ℹ pass [0-9]+/ { p += $3 } /^ℹ fail [0-9]+/ { f += $3 } END { printf "%d passed, %d failed", p, f }')"
+echo "test.sh: $PASSED"
