@@ -10,7 +10,7 @@ public static class DateTimeText
 
     /// <summary>Formats an instant in the layout; null gives the empty string, as PocketBase writes a zero date.</summary>
     public static string Format(DateTimeOffset? value) =>
-        value is { } v ? v.UtcDateTime.ToString(Layout, CultureInfo.InvariantCulture) : "";
+        value is { } v ? Storage.Dialects.StoredDate.Format(v) : "";
 
     /// <summary>
     /// Reads the lenient input forms PocketBase accepts: the layout itself, RFC 3339 (with <c>T</c>), a plain date,

@@ -14,7 +14,80 @@ internal static class DbValues
 
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 512 };
 
-    public static string FormatDate(DateTimeOffset value) => value.UtcDateTime.ToString(DateLayout, CultureInfo.InvariantCulture);
+    public static string FormatDate(DateTimeOffset value)
+    {
+        Span<char> buffer = stackalloc char[DateLength];
+        WriteDate(value, buffer);
+        return new string(buffer);
+    }
+
+    /// <summary>The length of a date in <see cref="DateLayout"/>.</summary>
+    public const int DateLength = 24;
+
+    /// <summary>
+    /// Writes <paramref name="value"/> in <see cref="DateLayout"/> into <paramref name="destination"/> (at least
+    /// <see cref="DateLength"/> characters). Hand-rolled: record reads and writes format two dates per row.
+    /// </summary>
+    public static void WriteDate(DateTimeOffset value, Span<char> destination)
+    {
+        var utc = value.UtcDateTime;
+        Digits(destination[..4], utc.Year);
+        destination[4] = '-';
+        Digits(destination.Slice(5, 2), utc.Month);
+        destination[7] = '-';
+        Digits(destination.Slice(8, 2), utc.Day);
+        destination[10] = ' ';
+        Digits(destination.Slice(11, 2), utc.Hour);
+        destination[13] = ':';
+        Digits(destination.Slice(14, 2), utc.Minute);
+        destination[16] = ':';
+        Digits(destination.Slice(17, 2), utc.Second);
+        destination[19] = '.';
+        Digits(destination.Slice(20, 3), utc.Millisecond);
+        destination[23] = 'Z';
+    }
+
+    private static void Digits(Span<char> destination, int value)
+    {
+        for (var i = destination.Length - 1; i >= 0; i--)
+        {
+            destination[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+    }
+
+    private static bool TryReadExactDate(string text, out DateTimeOffset value)
+    {
+        value = default;
+        if (text.Length != DateLength || text[4] != '-' || text[7] != '-' || text[10] != ' ' || text[13] != ':' || text[16] != ':' ||
+            text[19] != '.' || text[23] != 'Z' || !TryNumber(text, 0, 4, out var year) || !TryNumber(text, 5, 2, out var month) ||
+            !TryNumber(text, 8, 2, out var day) || !TryNumber(text, 11, 2, out var hour) || !TryNumber(text, 14, 2, out var minute) ||
+            !TryNumber(text, 17, 2, out var second) || !TryNumber(text, 20, 3, out var millisecond) ||
+            month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Max(year, 1), month) || hour > 23 || minute > 59 || second > 59 || year < 1)
+        {
+            return false;
+        }
+
+        value = new DateTimeOffset(year, month, day, hour, minute, second, millisecond, TimeSpan.Zero);
+        return true;
+    }
+
+    private static bool TryNumber(string text, int start, int length, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + length; i++)
+        {
+            var c = text[i];
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
 
     public static DateTime TruncateToMilliseconds(DateTime utc) =>
         new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
@@ -34,9 +107,9 @@ internal static class DbValues
     public static DateTimeOffset? ParseDate(string text)
     {
         // Fast path: the stored layout itself, which is what every read of a SQLite date column sees.
-        if (DateTime.TryParseExact(text, DateLayout, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var exact))
+        if (TryReadExactDate(text, out var exact))
         {
-            return new DateTimeOffset(DateTime.SpecifyKind(exact, DateTimeKind.Utc), TimeSpan.Zero);
+            return exact;
         }
 
         return DateTimeOffset.TryParse(text.Trim().Replace(' ', 'T'), CultureInfo.InvariantCulture,

@@ -39,6 +39,9 @@ public static class RecordValueWriter
 
                 writer.WriteEndArray();
                 break;
+            case MultiValueField when stored is string single && !single.StartsWith('['):
+                writer.WriteStringValue(single);
+                break;
             case MultiValueField:
                 var values = StringList.FromStored(stored);
                 writer.WriteStringValue(values.Count > 0 ? values[^1] : "");
@@ -56,8 +59,13 @@ public static class RecordValueWriter
                 writer.WriteNumber("lat", point.Lat);
                 writer.WriteEndObject();
                 break;
+            case DateField or AutodateField when StoredValue.AsDate(stored) is { } date:
+                Span<char> formatted = stackalloc char[Storage.Dialects.StoredDate.Length];
+                Storage.Dialects.StoredDate.Write(date, formatted);
+                writer.WriteStringValue(formatted);
+                break;
             case DateField or AutodateField:
-                writer.WriteStringValue(DateTimeText.Format(StoredValue.AsDate(stored)));
+                writer.WriteStringValue("");
                 break;
             case NumberField:
                 writer.WriteNumberValue(StoredValue.AsDouble(stored) is var d && double.IsFinite(d) ? d : 0d);
