@@ -24,6 +24,12 @@ public readonly record struct RecordAudience(
 /// <summary>A record in PocketBase's JSON shape (§3 of the wire reference).</summary>
 public static class RecordJson
 {
+    private static readonly JsonEncodedText CollectionIdName = JsonEncodedText.Encode("collectionId");
+    private static readonly JsonEncodedText CollectionNameName = JsonEncodedText.Encode("collectionName");
+
+    // Field names encoded once per collection version; a schema change brings new Collection instances.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Collection, JsonEncodedText[]> EncodedNames = new();
+
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
@@ -33,12 +39,14 @@ public static class RecordJson
     public static void Write(Utf8JsonWriter writer, RecordRow row, RecordAudience audience)
     {
         var collection = row.Collection;
+        var names = EncodedNames.GetValue(collection, static c => c.Fields.Select(f => JsonEncodedText.Encode(f.Name, WriterOptions.Encoder)).ToArray());
         writer.WriteStartObject();
-        writer.WriteString("collectionId", collection.Id);
-        writer.WriteString("collectionName", collection.Name);
+        writer.WriteString(CollectionIdName, collection.Id);
+        writer.WriteString(CollectionNameName, collection.Name);
         var isAuth = collection.Type == CollectionType.Auth;
-        foreach (var field in collection.Fields)
+        for (var i = 0; i < collection.Fields.Count; i++)
         {
+            var field = collection.Fields[i];
             if (field is PasswordField || (isAuth && field.Name == "tokenKey") || (field.Hidden && !audience.IsSuperuser))
             {
                 continue;
@@ -49,8 +57,8 @@ public static class RecordJson
                 continue;
             }
 
-            writer.WritePropertyName(field.Name);
-            RecordValueWriter.Write(writer, field, row.Values.GetValueOrDefault(field.Name));
+            writer.WritePropertyName(names[i]);
+            RecordValueWriter.Write(writer, field, row.ValueAt(i));
         }
 
         if (row.Expand is { } expand)

@@ -24,11 +24,11 @@ internal static class RecordReader
 
     public static RecordRow Read(DbDataReader reader, Collection collection, SqlDialect dialect)
     {
-        var values = new Dictionary<string, object?>(collection.Fields.Count, StringComparer.Ordinal);
-        for (var i = 0; i < collection.Fields.Count; i++)
+        var fields = collection.Fields;
+        var values = new object?[fields.Count];
+        for (var i = 0; i < values.Length; i++)
         {
-            var field = collection.Fields[i];
-            values[field.Name] = dialect.FromDbValue(field.Column.Type, reader.GetValue(i));
+            values[i] = dialect.FromDbValue(fields[i].Column.Type, reader.GetValue(i));
         }
 
         return new RecordRow(collection, values);
