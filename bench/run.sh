@@ -43,7 +43,13 @@ cleanup() {
 trap cleanup EXIT
 
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
-wait_http() { for _ in $(seq 1 150); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "bench: $1 did not answer" >&2; return 1; }
+# Node (which the suite needs anyway) rather than curl, so a machine without curl still runs the harness.
+http_ok() { node -e 'fetch(process.argv[1]).then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$1"; }
+patch_json() { node -e '
+  const [url, token, body] = process.argv.slice(1);
+  fetch(url, { method: "PATCH", headers: { Authorization: token, "Content-Type": "application/json" }, body })
+    .then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$1" "$2" "$3"; }
+wait_http() { for _ in $(seq 1 150); do http_ok "$1" && return 0; sleep 0.1; done; echo "bench: $1 did not answer" >&2; return 1; }
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
@@ -53,6 +59,7 @@ dotnet publish "$ROOT/bench/floor" -c Release -o "$TMP/floor" --nologo -v quiet 
 
 FLAGS=(--dir "$TMP/sb_data")
 if ((PG)); then
+  chmod 755 "$TMP" # the PostgreSQL OS user must be able to reach its data folder
   "$ROOT/scripts/pg.sh" start "$TMP/pg" >/dev/null
   FLAGS+=(--db "$(cat "$TMP/pg/connstring")")
 fi
@@ -104,11 +111,9 @@ for scenario in "${SCENARIOS[@]}"; do
     list_total) run_wrk list_total "$BASE" fixed.lua "$SERVER" BENCH_PATH="${LIST_PATH%&skipTotal=1}" ;;
     expand) run_wrk expand "$BASE" fixed.lua "$SERVER" BENCH_PATH="$LIST_PATH&expand=author" ;;
     list_rule)
-      curl -fs -X PATCH "$BASE/api/collections/posts" -H "Authorization: $(cat "$TMP/superuser.token")" -H 'Content-Type: application/json' \
-        -d '{"listRule":"author = @request.auth.id || published = true"}' >/dev/null
+      patch_json "$BASE/api/collections/posts" "$(cat "$TMP/superuser.token")" '{"listRule":"author = @request.auth.id || published = true"}'
       run_wrk list_rule "$BASE" fixed.lua "$SERVER" BENCH_PATH="$LIST_PATH" BENCH_TOKEN="$USER_TOKEN"
-      curl -fs -X PATCH "$BASE/api/collections/posts" -H "Authorization: $(cat "$TMP/superuser.token")" -H 'Content-Type: application/json' \
-        -d '{"listRule":""}' >/dev/null ;;
+      patch_json "$BASE/api/collections/posts" "$(cat "$TMP/superuser.token")" '{"listRule":""}' ;;
     create) run_wrk create "$BASE" fixed.lua "$SERVER" BENCH_METHOD=POST BENCH_PATH=/api/collections/posts/records \
       BENCH_BODY='{"title":"benchmark post title here","body":"a body of text for the create benchmark","views":7,"published":true}' ;;
     update) run_wrk update "$BASE" ids.lua "$SERVER" BENCH_METHOD=PATCH BENCH_IDS="$TMP/posts.ids" BENCH_PATH=/api/collections/posts/records/ \
