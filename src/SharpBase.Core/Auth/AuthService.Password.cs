@@ -64,12 +64,14 @@ public sealed partial class AuthService
         if (record is null)
         {
             _hasher.DummyVerify(request.Password);
+            Throttle.Failed(ipKey);
             throw new BadRequestException(FailedMessage);
         }
 
         var verification = _hasher.Verify(request.Password, record.GetString("password"));
         if (verification == PasswordVerification.Failed)
         {
+            Throttle.Failed(ipKey);
             throw new BadRequestException(FailedMessage);
         }
 

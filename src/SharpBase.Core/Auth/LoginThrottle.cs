@@ -85,24 +85,26 @@ public sealed class LoginThrottle(TimeProvider time, LoginThrottleOptions? optio
         }
 
         Trim(now);
+
+        // The account counts the attempt as failed while it is in flight, so parallel guesses at one account cannot outrun
+        // the lock. The IP counts only attempts that did fail: many users behind one address signing in at once is normal.
         Fail(accountKey, _options.FreeFailuresPerAccount, now);
+    }
+
+    /// <summary>The attempt failed: the IP's count grows (the account's was counted by <see cref="Begin"/>).</summary>
+    public void Failed(string? ipKey)
+    {
         if (ipKey is not null)
         {
-            Fail(ipKey, _options.FreeFailuresPerIp, now);
+            Fail(ipKey, _options.FreeFailuresPerIp, time.GetUtcNow());
         }
     }
 
-    /// <summary>The attempt succeeded: the account starts over, and the IP gets back the failure <see cref="Begin"/> counted.</summary>
+    /// <summary>The attempt succeeded: the account starts over.</summary>
     public void Succeeded(string accountKey, string? ipKey)
     {
+        _ = ipKey;
         _entries.TryRemove(accountKey, out _);
-        if (ipKey is not null && _entries.TryGetValue(ipKey, out var entry))
-        {
-            lock (entry)
-            {
-                entry.Failures = Math.Max(0, entry.Failures - 1);
-            }
-        }
     }
 
     private static IEnumerable<string> Keys(string accountKey, string? ipKey) => ipKey is null ? [accountKey] : [accountKey, ipKey];

@@ -60,10 +60,28 @@ public sealed class LoginThrottleTests
         for (var i = 0; i < 6; i++)
         {
             throttle.Begin("a:user" + i, "i:9");
+            throttle.Failed("i:9");
         }
 
         Assert.Throws<TooManyAttemptsException>(() => throttle.Begin("a:fresh", "i:9"));
         throttle.Begin("a:fresh", "i:10");
+    }
+
+    [Fact]
+    public void ManyConcurrentSignInsFromOneIp_AreNotMistakenForFailures()
+    {
+        var throttle = new LoginThrottle(_clock, new LoginThrottleOptions { FreeFailuresPerAccount = 5, FreeFailuresPerIp = 5 });
+        for (var i = 0; i < 50; i++)
+        {
+            throttle.Begin("a:user" + i, "i:7");
+        }
+
+        for (var i = 0; i < 50; i++)
+        {
+            throttle.Succeeded("a:user" + i, "i:7");
+        }
+
+        throttle.Begin("a:another", "i:7");
     }
 
     [Fact]
