@@ -13,7 +13,7 @@ namespace SharpBase.Core.Query.Sql;
 /// in MIN (ascending) or MAX (descending): group by the queried table's id instead of using DISTINCT. NULL sorts first
 /// ascending, as in SQLite, and text by code point.
 /// </remarks>
-public static class SortCompiler
+public static partial class SortCompiler
 {
     /// <summary>The special term sorting randomly.</summary>
     public const string RandomKey = "@random";
@@ -102,6 +102,13 @@ public static class SortCompiler
 
     private static string PostgresKeys(Term term, bool descending, bool joined)
     {
+        // A number column of the queried table is NOT NULL, so SQLite's NULL placement changes nothing there; leaving the
+        // NULLS clause out lets PostgreSQL walk an index on the column for ORDER BY … LIMIT instead of sorting every match.
+        if (!joined && term.Type == TermType.Number && PlainColumn().IsMatch(term.Sql))
+        {
+            return term.Sql + (descending ? " DESC" : " ASC");
+        }
+
         var direction = descending ? " DESC NULLS LAST" : " ASC NULLS FIRST";
         var aggregate = descending ? "MAX" : "MIN";
         string Key(string sql) => (joined ? $"{aggregate}({sql})" : sql) + direction;
@@ -113,4 +120,7 @@ public static class SortCompiler
             _ => Key(term.Sql),
         };
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^\"[^\"]+\"\\.\"[^\"]+\"$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PlainColumn();
 }
