@@ -58,12 +58,21 @@ public sealed partial class RecordService
             {
                 loaded = await LoadBackRelationAsync(session, source, field, records.Select(r => r.Id).ToList(), info, cancellationToken);
                 var single = HasSingleUniqueIndex(source, field.Name);
+                // Group the loaded records by the ids they point at once, instead of re-reading every relation value per record.
+                var byTarget = new Dictionary<string, List<RecordRow>>(StringComparer.Ordinal);
+                foreach (var row in loaded)
+                {
+                    foreach (var pointedAt in RelationIds(row.Values[field.Name]).Distinct(StringComparer.Ordinal))
+                    {
+                        (byTarget.TryGetValue(pointedAt, out var list) ? list : byTarget[pointedAt] = []).Add(row);
+                    }
+                }
+
                 foreach (var record in records)
                 {
-                    var found = loaded.Where(r => RelationIds(r.Values[field.Name]).Contains(record.Id)).Take(MaxBackRelationRecords).ToList();
-                    if (found.Count > 0)
+                    if (byTarget.TryGetValue(record.Id, out var found))
                     {
-                        record.Expand![name] = single ? found[0] : found;
+                        record.Expand![name] = single ? found[0] : found.Take(MaxBackRelationRecords).ToList();
                     }
                 }
             }

@@ -23,11 +23,6 @@ public sealed partial class RecordService
                 continue;
             }
 
-            if (field is PasswordField && existing is not null && !bound.Changed.Contains(field.Name))
-            {
-                continue;
-            }
-
             if (existing is not null && field.Name == "id")
             {
                 if (bound.Changed.Contains("id") && !Equals(bound.Values["id"], existing.Id))
