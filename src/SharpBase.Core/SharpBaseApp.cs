@@ -1,3 +1,7 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using System.Text.Json.Nodes;
 using SharpBase.Core.Auth;
 using SharpBase.Core.Common;
@@ -18,109 +22,148 @@ namespace SharpBase.Core;
 /// </summary>
 public sealed class SharpBaseApp : IAsyncDisposable
 {
-    private SharpBaseApp(Database database, CoreOptions options, TimeProvider time, IRandomSource random)
+    private readonly ServiceProvider? _ownedProvider;
+
+    /// <summary>The engine over a built container (the container calls this; use <see cref="OpenAsync(CoreOptions, TimeProvider?, IRandomSource?, CancellationToken)"/> or the host).</summary>
+    public SharpBaseApp(IServiceProvider services) : this(services, null)
     {
-        Database = database;
-        Time = time;
-        Schema = new SchemaRegistry();
-        var normalizer = new CollectionNormalizer(random, time);
-        var applier = new SchemaApplier(database, Schema, time);
-        Applier = applier;
-        Normalizer = normalizer;
-        MigrationFiles = new MigrationDirectory(options.ResolvedMigrationsDirectory, time);
-        Collections = new CollectionService(database, Schema, applier, normalizer, MigrationFiles);
-        Migrations = new MigrationRunner(database, Schema, applier, normalizer, MigrationFiles);
-        Settings = new SettingsService(database);
-        Records = new RecordStore(database);
-        Passwords = new PasswordHasher();
-        Tokens = new TokenService(time);
-        Auth = new AuthService(Schema, database, Records, Passwords, Tokens, new PasswordRehasher(database, Records, Passwords), random, time);
-        Superusers = new SuperuserService(database, Schema, Records, Passwords, random, time);
-        RecordService = new RecordService(database, Schema, Records, new RecordValueBinder(random), Passwords, random, time);
-        RecordService.CredentialsChanged = (session, record, ct) => Auth.OnCredentialsChangedAsync(session.Connection, session.Transaction!, record, ct);
-        Auth.Rules.Evaluator = new RecordRuleEvaluator(RecordService);
-        Mail = new MailService(Settings, options.DataDirectory, time);
-        AuthFlows = new AuthFlowService(database, Schema, Records, Passwords, Tokens, Auth, Mail, time);
     }
 
+    private SharpBaseApp(IServiceProvider services, ServiceProvider? owned)
+    {
+        Services = services;
+        _ownedProvider = owned;
+    }
+
+    /// <summary>The container every service comes from.</summary>
+    public IServiceProvider Services { get; }
+
     /// <summary>The database.</summary>
-    public Database Database { get; }
+    public Database Database => Services.GetRequiredService<Database>();
 
     /// <summary>The clock.</summary>
-    public TimeProvider Time { get; }
+    public TimeProvider Time => Services.GetRequiredService<TimeProvider>();
 
     /// <summary>The schema in force.</summary>
-    public SchemaRegistry Schema { get; }
+    public SchemaRegistry Schema => Services.GetRequiredService<SchemaRegistry>();
 
     /// <summary>Collections use cases.</summary>
-    public CollectionService Collections { get; }
+    public CollectionService Collections => Services.GetRequiredService<CollectionService>();
 
     /// <summary>The migrate verbs.</summary>
-    public MigrationRunner Migrations { get; }
+    public MigrationRunner Migrations => Services.GetRequiredService<MigrationRunner>();
 
     /// <summary>The migrations folder.</summary>
-    public MigrationDirectory MigrationFiles { get; }
+    public MigrationDirectory MigrationFiles => Services.GetRequiredService<MigrationDirectory>();
 
     /// <summary>Settings.</summary>
-    public SettingsService Settings { get; }
+    public SettingsService Settings => Services.GetRequiredService<SettingsService>();
 
     /// <summary>Record rows.</summary>
-    public RecordStore Records { get; }
+    public RecordStore Records => Services.GetRequiredService<RecordStore>();
 
     /// <summary>Password hashing.</summary>
-    public PasswordHasher Passwords { get; }
+    public PasswordHasher Passwords => Services.GetRequiredService<PasswordHasher>();
 
     /// <summary>JWTs.</summary>
-    public TokenService Tokens { get; }
+    public TokenService Tokens => Services.GetRequiredService<TokenService>();
 
     /// <summary>Authentication.</summary>
-    public AuthService Auth { get; }
+    public AuthService Auth => Services.GetRequiredService<AuthService>();
 
     /// <summary>The records API's use cases.</summary>
-    public RecordService RecordService { get; }
+    public RecordService RecordService => Services.GetRequiredService<RecordService>();
 
     /// <summary>The superuser verbs.</summary>
-    public SuperuserService Superusers { get; }
+    public SuperuserService Superusers => Services.GetRequiredService<SuperuserService>();
 
     /// <summary>Outgoing mail (SMTP or the outbox folder).</summary>
-    public MailService Mail { get; }
+    public MailService Mail => Services.GetRequiredService<MailService>();
 
     /// <summary>Verification, password reset and email change.</summary>
-    public AuthFlowService AuthFlows { get; }
+    public AuthFlowService AuthFlows => Services.GetRequiredService<AuthFlowService>();
 
-    internal SchemaApplier Applier { get; }
+    private SchemaApplier Applier => Services.GetRequiredService<SchemaApplier>();
 
-    internal CollectionNormalizer Normalizer { get; }
+    private CollectionNormalizer Normalizer => Services.GetRequiredService<CollectionNormalizer>();
 
-    /// <summary>
-    /// Opens the database, creates the system tables and, on first start, the <c>_superusers</c> and <c>users</c>
-    /// collections; then loads the schema and settings. A database that cannot be reached throws
-    /// <see cref="DatabaseUnavailableException"/> with one clear line.
-    /// </summary>
-    public static async Task<SharpBaseApp> OpenAsync(CoreOptions options, TimeProvider? time = null, IRandomSource? random = null,
+    /// <summary>The configuration keys <paramref name="options"/> stands for (for a container built from an options object).</summary>
+    public static Dictionary<string, string?> ToConfiguration(CoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Dir"] = options.DataDirectory,
+            ["Db"] = options.PostgresConnectionString,
+            ["MigrationsDir"] = options.MigrationsDirectory,
+            ["SqliteSynchronousFull"] = options.SqliteSynchronousFull ? "true" : "false",
+        };
+    }
+
+    /// <summary>Builds the engine's container from <paramref name="options"/> and opens it (see <see cref="InitializeAsync"/>).</summary>
+    public static Task<SharpBaseApp> OpenAsync(CoreOptions options, TimeProvider? time = null, IRandomSource? random = null,
         CancellationToken cancellationToken = default)
     {
-        var database = await DatabaseFactory.OpenAsync(options.DataDirectory, options.PostgresConnectionString, options.SqliteSynchronousFull, cancellationToken);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(ToConfiguration(options)).Build();
+        return OpenAsync(configuration, services =>
+        {
+            if (time is not null)
+            {
+                services.TryAddSingleton(time);
+            }
+
+            if (random is not null)
+            {
+                services.TryAddSingleton(random);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Builds the engine's container over <paramref name="configuration"/> (the CLI verbs pass theirs), with
+    /// <paramref name="configure"/> registering replacements first, validates the options and opens the engine.
+    /// </summary>
+    public static async Task<SharpBaseApp> OpenAsync(IConfiguration configuration, Action<IServiceCollection>? configure = null,
+        CancellationToken cancellationToken = default)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(configuration);
+        services.AddLogging();
+        configure?.Invoke(services);
+        services.AddSharpBaseCore();
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var app = new SharpBaseApp(provider, provider);
         try
         {
-            var app = new SharpBaseApp(database, options, time ?? TimeProvider.System, random ?? SecureRandomSource.Instance);
-            await SystemTables.EnsureCreatedAsync(database, cancellationToken);
-            await app.LoadSchemaAsync(cancellationToken);
-            await app.CreateSystemCollectionsAsync(cancellationToken);
-            await app.Settings.LoadAsync(cancellationToken);
+            provider.GetService<IStartupValidator>()?.Validate();
+            await app.InitializeAsync(cancellationToken);
             return app;
         }
         catch
         {
-            await database.DisposeAsync();
+            await app.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Checks that the database answers, creates the system tables and, on first start, the <c>_superusers</c> and
+    /// <c>users</c> collections; then loads the schema and settings. A database that cannot be reached throws
+    /// <see cref="DatabaseUnavailableException"/> with one clear line.
+    /// </summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await DatabaseFactory.EnsureAvailableAsync(Database, cancellationToken);
+        await SystemTables.EnsureCreatedAsync(Database, cancellationToken);
+        await LoadSchemaAsync(cancellationToken);
+        await CreateSystemCollectionsAsync(cancellationToken);
+        await Settings.LoadAsync(cancellationToken);
     }
 
     /// <summary>Re-reads every collection from the database and swaps the snapshot (another node changed the schema).</summary>
     public async Task LoadSchemaAsync(CancellationToken cancellationToken)
     {
-        var stored = await Database.ReadAsync((connection, ct) => CollectionTable.LoadAllAsync(connection, Database.Dialect, ct), cancellationToken);
+        var stored = await Database.ReadAsync((session, ct) => CollectionTable.LoadAllAsync(session, ct), cancellationToken);
         var collections = stored.Select(row =>
         {
             var errors = new ValidationErrors();
@@ -154,19 +197,13 @@ public sealed class SharpBaseApp : IAsyncDisposable
         await Applier.ApplyAsync(changes, migrationName: null, markApplied: true, beforeCommit: null, cancellationToken);
     }
 
-    /// <summary>Routes the engine's own logs (auth events, mail) to <paramref name="loggerFactory"/>.</summary>
-    public void UseLogging(Microsoft.Extensions.Logging.ILoggerFactory loggerFactory)
-    {
-        ArgumentNullException.ThrowIfNull(loggerFactory);
-        Auth.Logger = loggerFactory.CreateLogger("SharpBase.Auth");
-        Mail.Logger = loggerFactory.CreateLogger("SharpBase.Mail");
-    }
-
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await Mail.DisposeAsync();
-        Applier.Dispose();
-        await Database.DisposeAsync();
+        // The container owns the services (mail worker, schema lock, database) and disposes them; a host disposes its own.
+        if (_ownedProvider is not null)
+        {
+            await _ownedProvider.DisposeAsync();
+        }
     }
 }

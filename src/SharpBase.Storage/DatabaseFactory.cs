@@ -27,53 +27,81 @@ public static class DatabaseFactory
     /// As above; <paramref name="sqliteSynchronousFull"/> makes SQLite fsync every commit (<c>synchronous=FULL</c>) so an
     /// acknowledged write also survives power loss, not only a killed process.
     /// </summary>
-    public static Task<Database> OpenAsync(string dataDirectory, string? postgresConnectionString, bool sqliteSynchronousFull, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(postgresConnectionString)
-            ? OpenSqliteAsync(dataDirectory, sqliteSynchronousFull, cancellationToken)
-            : OpenPostgresAsync(postgresConnectionString, cancellationToken);
+    public static async Task<Database> OpenAsync(string dataDirectory, string? postgresConnectionString, bool sqliteSynchronousFull,
+        CancellationToken cancellationToken)
+    {
+        var database = Create(dataDirectory, postgresConnectionString, sqliteSynchronousFull);
+        try
+        {
+            await EnsureAvailableAsync(database, cancellationToken);
+            return database;
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+    }
 
-    private static async Task<Database> OpenSqliteAsync(string dataDirectory, bool synchronousFull, CancellationToken cancellationToken)
+    /// <summary>
+    /// The database for these settings, without connecting yet (a service container creates it synchronously);
+    /// <see cref="EnsureAvailableAsync"/> then checks that it answers.
+    /// </summary>
+    /// <exception cref="DatabaseUnavailableException">The PostgreSQL connection string is invalid, or the SQLite folder cannot be created.</exception>
+    public static Database Create(string dataDirectory, string? postgresConnectionString, bool sqliteSynchronousFull) =>
+        string.IsNullOrWhiteSpace(postgresConnectionString) ? CreateSqlite(dataDirectory, sqliteSynchronousFull) : CreatePostgres(postgresConnectionString);
+
+    /// <summary>Probes <paramref name="database"/> with <c>SELECT 1</c> (SQLite: a write and a read); one clear line when it does not answer.</summary>
+    /// <exception cref="DatabaseUnavailableException">The database does not answer.</exception>
+    public static async Task EnsureAvailableAsync(Database database, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        try
+        {
+            if (database is SqliteDatabase)
+            {
+                await database.WriteAsync((session, ct) => ProbeAsync(session, ct), cancellationToken);
+            }
+
+            await database.ReadAsync((session, ct) => ProbeAsync(session, ct), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw database switch
+            {
+                SqliteDatabase sqlite => new DatabaseUnavailableException($"cannot open SQLite database at {sqlite.FilePath}: {OneLine(exception.Message, null)}", exception),
+                PostgresDatabase postgres => PostgresUnavailable(postgres.Settings, exception),
+                _ => exception,
+            };
+        }
+    }
+
+    private static SqliteDatabase CreateSqlite(string dataDirectory, bool synchronousFull)
     {
         var path = Path.Combine(dataDirectory, "data.db");
-        SqliteDatabase? database = null;
         try
         {
             path = Path.GetFullPath(path);
-            database = new SqliteDatabase(dataDirectory, synchronousFull);
-            await database.WriteAsync((connection, transaction, ct) => ProbeAsync(connection, transaction, ct), cancellationToken);
-            await database.ReadAsync((connection, ct) => ProbeAsync(connection, null, ct), cancellationToken);
-            return database;
+            return new SqliteDatabase(dataDirectory, synchronousFull);
         }
-        catch (Exception exception)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            if (database is not null)
-            {
-                await database.DisposeAsync();
-            }
-
-            if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-
             throw new DatabaseUnavailableException($"cannot open SQLite database at {path}: {OneLine(exception.Message, null)}", exception);
         }
     }
 
-    private static async Task<Database> OpenPostgresAsync(string connectionString, CancellationToken cancellationToken)
+    private static PostgresDatabase CreatePostgres(string connectionString)
     {
-        NpgsqlConnectionStringBuilder settings;
-        PostgresDatabase database;
         try
         {
-            settings = new NpgsqlConnectionStringBuilder(connectionString);
+            var settings = new NpgsqlConnectionStringBuilder(connectionString);
             if (!new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
                     .Any(k => TimeoutKeywords.Contains(k.Trim(), StringComparer.OrdinalIgnoreCase)))
             {
                 settings.Timeout = DefaultConnectTimeoutSeconds;
             }
 
-            database = new PostgresDatabase(settings.ConnectionString);
+            return new PostgresDatabase(settings);
         }
         catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidCastException or InvalidOperationException or OverflowException)
         {
@@ -85,30 +113,17 @@ public static class DatabaseFactory
             };
             throw new DatabaseUnavailableException($"invalid PostgreSQL connection string: {OneLine(reason, null)}", exception);
         }
-
-        try
-        {
-            await database.ReadAsync((connection, ct) => ProbeAsync(connection, null, ct), cancellationToken);
-            return database;
-        }
-        catch (Exception exception)
-        {
-            await database.DisposeAsync();
-            if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-
-            var where = $"{settings.Host ?? "localhost"}:{settings.Port} (database '{settings.Database ?? settings.Username ?? "postgres"}')";
-            throw new DatabaseUnavailableException($"cannot connect to PostgreSQL at {where}: {OneLine(Reason(exception, settings.Timeout), settings.Password)}", exception);
-        }
     }
 
-    private static async Task<bool> ProbeAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    private static DatabaseUnavailableException PostgresUnavailable(NpgsqlConnectionStringBuilder settings, Exception exception)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT 1";
+        var where = $"{settings.Host ?? "localhost"}:{settings.Port} (database '{settings.Database ?? settings.Username ?? "postgres"}')";
+        return new DatabaseUnavailableException($"cannot connect to PostgreSQL at {where}: {OneLine(Reason(exception, settings.Timeout), settings.Password)}", exception);
+    }
+
+    private static async Task<bool> ProbeAsync(DbSession session, CancellationToken cancellationToken)
+    {
+        await using var command = session.Command("SELECT 1");
         await command.ExecuteScalarAsync(cancellationToken);
         return true;
     }

@@ -98,12 +98,12 @@ public sealed partial class AuthFlowService
 
         try
         {
-            await database.WriteAsync(async (connection, transaction, ct) =>
+            await database.WriteAsync(async (session, ct) =>
             {
-                await ConsumeAsync(connection, transaction, token, EmailChangeType, ct);
-                await records.UpdateAsync(connection, transaction, collection, record.Id,
+                await ConsumeAsync(session, token, EmailChangeType, ct);
+                await records.UpdateAsync(session, collection, record.Id,
                     new Dictionary<string, object?> { ["email"] = newEmail, ["verified"] = true, ["updated"] = time.GetUtcNow() }, ct);
-                await auth.OnCredentialsChangedAsync(connection, transaction, record, ct);
+                await auth.OnCredentialsChangedAsync(session, record, ct);
                 return true;
             }, cancellationToken);
         }

@@ -89,17 +89,17 @@ public sealed partial class AuthFlowService
 
         var hash = hasher.Hash(password);
         var verify = !record.GetBool("verified") && claims.Extra.GetValueOrDefault("email") == record.GetString("email");
-        await database.WriteAsync(async (connection, transaction, ct) =>
+        await database.WriteAsync(async (session, ct) =>
         {
-            await ConsumeAsync(connection, transaction, token, PasswordResetType, ct);
+            await ConsumeAsync(session, token, PasswordResetType, ct);
             var values = new Dictionary<string, object?> { ["password"] = hash, ["updated"] = time.GetUtcNow() };
             if (verify)
             {
                 values["verified"] = true;
             }
 
-            await records.UpdateAsync(connection, transaction, collection, record.Id, values, ct);
-            await auth.OnCredentialsChangedAsync(connection, transaction, record, ct);
+            await records.UpdateAsync(session, collection, record.Id, values, ct);
+            await auth.OnCredentialsChangedAsync(session, record, ct);
             return true;
         }, cancellationToken);
         _recentlySent.TryRemove(GuardKey(PasswordResetType, record), out _);

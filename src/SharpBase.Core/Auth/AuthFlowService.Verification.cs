@@ -67,12 +67,12 @@ public sealed partial class AuthFlowService
             throw Invalid("token", new ValidationError("validation_token_email_mismatch", "The record email doesn't match with the requested token claims."));
         }
 
-        await database.WriteAsync(async (connection, transaction, ct) =>
+        await database.WriteAsync(async (session, ct) =>
         {
-            await ConsumeAsync(connection, transaction, token, VerificationType, ct);
+            await ConsumeAsync(session, token, VerificationType, ct);
             if (!record.GetBool("verified"))
             {
-                await records.UpdateAsync(connection, transaction, collection, record.Id,
+                await records.UpdateAsync(session, collection, record.Id,
                     new Dictionary<string, object?> { ["verified"] = true, ["updated"] = time.GetUtcNow() }, ct);
             }
 

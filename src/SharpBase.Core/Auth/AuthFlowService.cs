@@ -93,9 +93,9 @@ public sealed partial class AuthFlowService(
         var lifetime = TimeSpan.FromSeconds(Math.Max(1, options.Duration));
         var token = tokens.Issue(new TokenClaims(record.Id, type, record.Collection.Id, null, extra), record.GetString("tokenKey") + options.Secret, lifetime);
         var now = time.GetUtcNow();
-        await database.WriteAsync(async (connection, transaction, ct) =>
+        await database.WriteAsync(async (session, ct) =>
         {
-            await AuthTokenStore.InsertSecretAsync(connection, transaction,
+            await AuthTokenStore.InsertSecretAsync(session,
                 new SecretRow(SecretHash.Of(token), type, record.Collection.Id, record.Id, "", now + lifetime + TokenService.ClockSkew, null), now, ct);
             return true;
         }, cancellationToken);
@@ -137,10 +137,10 @@ public sealed partial class AuthFlowService(
     }
 
     /// <summary>Consumes the stored hash of <paramref name="token"/> inside the caller's write; 400 when already used.</summary>
-    private async Task ConsumeAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string token, string type,
+    private async Task ConsumeAsync(DbSession session, string token, string type,
         CancellationToken cancellationToken)
     {
-        if (!await AuthTokenStore.TryConsumeAsync(connection, transaction, SecretHash.Of(token), type, time.GetUtcNow(), cancellationToken))
+        if (!await AuthTokenStore.TryConsumeAsync(session, SecretHash.Of(token), type, time.GetUtcNow(), cancellationToken))
         {
             throw Invalid("token", InvalidToken());
         }

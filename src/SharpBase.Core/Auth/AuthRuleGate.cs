@@ -6,7 +6,7 @@ namespace SharpBase.Core.Auth;
 /// <summary>
 /// Evaluates a non-empty <c>authRule</c> expression for one record, the way PocketBase's <c>CanAccessRecord</c> does:
 /// true when the record matches the rule with the caller as <c>@request.auth</c>. The records module
-/// provides the implementation (it owns the rule compiler) and sets it on <see cref="AuthRuleGate.Evaluator"/>.
+/// registers the implementation (it owns the rule compiler).
 /// </summary>
 public interface IAuthRuleEvaluator
 {
@@ -16,16 +16,12 @@ public interface IAuthRuleEvaluator
 
 /// <summary>
 /// Checks the collection's <c>authRule</c> before every auth response (password, refresh, refresh token, impersonate):
-/// superuser callers pass; a null rule lets nobody else sign in; <c>""</c> lets everyone; an expression must match. Until
-/// an <see cref="IAuthRuleEvaluator"/> is set, an expression fails closed (403), never open.
+/// superuser callers pass; a null rule lets nobody else sign in; <c>""</c> lets everyone; an expression must match.
 /// </summary>
-public sealed class AuthRuleGate
+public sealed class AuthRuleGate(IAuthRuleEvaluator evaluator)
 {
     /// <summary>The message of the 403, as PocketBase words it.</summary>
     public const string DeniedMessage = "The request doesn't satisfy the collection requirements to authenticate.";
-
-    /// <summary>The rule evaluator, set by the records module; null until then.</summary>
-    public IAuthRuleEvaluator? Evaluator { get; set; }
 
     /// <summary>Throws 403 unless <paramref name="record"/> may receive an auth response for <paramref name="caller"/>.</summary>
     public async Task EnsureAllowedAsync(RecordRow record, AuthContext caller, string requestContext, CancellationToken cancellationToken)
@@ -42,7 +38,7 @@ public sealed class AuthRuleGate
         {
             null => false,
             "" => true,
-            _ => Evaluator is { } evaluator && await evaluator.MatchesAsync(record, rule, caller, requestContext, cancellationToken),
+            _ => await evaluator.MatchesAsync(record, rule, caller, requestContext, cancellationToken),
         };
         if (!allowed)
         {

@@ -1,3 +1,4 @@
+using SharpBase.Storage;
 using System.Data.Common;
 using SharpBase.Core.Common;
 using SharpBase.Core.Errors;
@@ -21,13 +22,13 @@ public sealed partial class AuthService
     /// session and refresh token of the record. Returns the new token key; the caller must not write <c>tokenKey</c> itself
     /// afterwards in the same update.
     /// </summary>
-    public async Task<string> OnCredentialsChangedAsync(DbConnection connection, DbTransaction transaction, RecordRow record, CancellationToken cancellationToken)
+    public async Task<string> OnCredentialsChangedAsync(DbSession session, RecordRow record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         var tokenKey = NewTokenKey();
-        await _records.UpdateAsync(connection, transaction, record.Collection, record.Id,
+        await _records.UpdateAsync(session, record.Collection, record.Id,
             new Dictionary<string, object?> { ["tokenKey"] = tokenKey }, cancellationToken);
-        await Sessions.RevokeAllAsync(connection, transaction, record, cancellationToken);
+        await Sessions.RevokeAllAsync(session, record, cancellationToken);
         return tokenKey;
     }
 
@@ -36,7 +37,7 @@ public sealed partial class AuthService
     /// token and session of the record ends at once.
     /// </summary>
     public Task LogOutEverywhereAsync(RecordRow record, CancellationToken cancellationToken) =>
-        _database.WriteAsync((connection, transaction, ct) => OnCredentialsChangedAsync(connection, transaction, record, ct), cancellationToken);
+        _database.WriteAsync((session, ct) => OnCredentialsChangedAsync(session, record, ct), cancellationToken);
 
     /// <summary>
     /// <c>auth-refresh</c>: the caller must be signed in to <paramref name="collection"/> (401 for guests, 403 for another

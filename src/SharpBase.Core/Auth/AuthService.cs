@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using SharpBase.Core.Common;
 using SharpBase.Core.Records;
 using SharpBase.Core.Schema;
@@ -28,9 +27,10 @@ public sealed partial class AuthService
     private readonly IRandomSource _random;
     private readonly TimeProvider _time;
 
-    /// <summary>Creates the service over the engine's parts.</summary>
+    /// <summary>Creates the service over the engine's parts (the service container calls this).</summary>
     public AuthService(SchemaRegistry registry, Database database, RecordStore records, PasswordHasher hasher, TokenService tokens,
-        PasswordRehasher rehasher, IRandomSource random, TimeProvider time, LoginThrottleOptions? throttle = null, SessionOptions? sessions = null)
+        PasswordRehasher rehasher, IRandomSource random, TimeProvider time, LoginThrottle throttle, SessionService sessions, AuthRuleGate rules,
+        ILogger<AuthService> logger)
     {
         _registry = registry;
         _database = database;
@@ -40,8 +40,10 @@ public sealed partial class AuthService
         _rehasher = rehasher;
         _random = random;
         _time = time;
-        Throttle = new LoginThrottle(time, throttle);
-        Sessions = new SessionService(database, records, random, time, sessions);
+        Throttle = throttle;
+        Sessions = sessions;
+        Rules = rules;
+        Logger = logger;
         Sessions.ReuseDetected += session => AuthLog.RefreshTokenReused(Logger, session.Id, session.CollectionId, session.RecordId);
     }
 
@@ -51,11 +53,11 @@ public sealed partial class AuthService
     /// <summary>Sessions and refresh tokens.</summary>
     public SessionService Sessions { get; }
 
-    /// <summary>The <c>authRule</c> check run before every auth response; the records module sets its evaluator.</summary>
-    public AuthRuleGate Rules { get; } = new();
+    /// <summary>The <c>authRule</c> check run before every auth response.</summary>
+    public AuthRuleGate Rules { get; }
 
     /// <summary>Where auth events (impersonation, refresh-token reuse) are logged; never with a token or password.</summary>
-    public ILogger Logger { get; set; } = NullLogger.Instance;
+    public ILogger Logger { get; }
 
     /// <summary>
     /// The caller behind an <c>Authorization</c> header value (with or without <c>Bearer </c>). Anything invalid,

@@ -35,36 +35,36 @@ public static class AuthTokenStore
     private const string SessionColumns = "id, collection_id, record_id, key_hash, user_agent, ip, created, last_used, expires, revoked";
 
     /// <summary>Inserts a session.</summary>
-    public static async Task InsertSessionAsync(DbConnection connection, DbTransaction transaction, SessionRow session, CancellationToken cancellationToken)
+    public static async Task InsertSessionAsync(DbSession session, SessionRow row, CancellationToken cancellationToken)
     {
-        await using var command = DbCommands.Create(connection, transaction,
+        await using var command = session.Command(
             $"INSERT INTO {Sessions} ({SessionColumns}) VALUES (@id, @c, @r, @k, @ua, @ip, @created, @used, @expires, NULL)");
-        command.AddParameter("@id", session.Id);
-        command.AddParameter("@c", session.CollectionId);
-        command.AddParameter("@r", session.RecordId);
-        command.AddParameter("@k", session.KeyHash);
-        command.AddParameter("@ua", session.UserAgent);
-        command.AddParameter("@ip", session.Ip);
-        command.AddParameter("@created", session.Created.ToUnixTimeMilliseconds());
-        command.AddParameter("@used", session.LastUsed.ToUnixTimeMilliseconds());
-        command.AddParameter("@expires", session.Expires.ToUnixTimeMilliseconds());
+        command.AddParameter("@id", row.Id);
+        command.AddParameter("@c", row.CollectionId);
+        command.AddParameter("@r", row.RecordId);
+        command.AddParameter("@k", row.KeyHash);
+        command.AddParameter("@ua", row.UserAgent);
+        command.AddParameter("@ip", row.Ip);
+        command.AddParameter("@created", row.Created.ToUnixTimeMilliseconds());
+        command.AddParameter("@used", row.LastUsed.ToUnixTimeMilliseconds());
+        command.AddParameter("@expires", row.Expires.ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The session <paramref name="id"/>, or null.</summary>
-    public static async Task<SessionRow?> FindSessionAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken cancellationToken)
+    public static async Task<SessionRow?> FindSessionAsync(DbSession session, string id, CancellationToken cancellationToken)
     {
-        await using var command = DbCommands.Create(connection, transaction, $"SELECT {SessionColumns} FROM {Sessions} WHERE id = @id");
+        await using var command = session.Command($"SELECT {SessionColumns} FROM {Sessions} WHERE id = @id");
         command.AddParameter("@id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ReadSession(reader) : null;
     }
 
     /// <summary>The sessions of a record that are neither revoked nor expired at <paramref name="now"/>, newest use first.</summary>
-    public static async Task<IReadOnlyList<SessionRow>> ListActiveSessionsAsync(DbConnection connection, string collectionId, string recordId,
+    public static async Task<IReadOnlyList<SessionRow>> ListActiveSessionsAsync(DbSession session, string collectionId, string recordId,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = DbCommands.Create(connection, null,
+        await using var command = session.Command(
             $"SELECT {SessionColumns} FROM {Sessions} WHERE collection_id = @c AND record_id = @r AND revoked IS NULL AND expires > @now " +
             "ORDER BY last_used DESC, id LIMIT 500");
         command.AddParameter("@c", collectionId);
@@ -81,10 +81,10 @@ public static class AuthTokenStore
     }
 
     /// <summary>Marks a session used and moves its expiry to that of its newest refresh token.</summary>
-    public static async Task TouchSessionAsync(DbConnection connection, DbTransaction transaction, string id, DateTimeOffset now, DateTimeOffset expires,
+    public static async Task TouchSessionAsync(DbSession session, string id, DateTimeOffset now, DateTimeOffset expires,
         CancellationToken cancellationToken)
     {
-        await using var command = DbCommands.Create(connection, transaction, $"UPDATE {Sessions} SET last_used = @now, expires = @expires WHERE id = @id");
+        await using var command = session.Command($"UPDATE {Sessions} SET last_used = @now, expires = @expires WHERE id = @id");
         command.AddParameter("@id", id);
         command.AddParameter("@now", now.ToUnixTimeMilliseconds());
         command.AddParameter("@expires", expires.ToUnixTimeMilliseconds());
@@ -92,11 +92,11 @@ public static class AuthTokenStore
     }
 
     /// <summary>Revokes one session; <paramref name="recordId"/> null revokes it whoever owns it. False when nothing was revoked.</summary>
-    public static async Task<bool> RevokeSessionAsync(DbConnection connection, DbTransaction transaction, string id, string? collectionId, string? recordId,
+    public static async Task<bool> RevokeSessionAsync(DbSession session, string id, string? collectionId, string? recordId,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var owner = recordId is null ? "" : " AND collection_id = @c AND record_id = @r";
-        await using var command = DbCommands.Create(connection, transaction, $"UPDATE {Sessions} SET revoked = @now WHERE id = @id AND revoked IS NULL{owner}");
+        await using var command = session.Command($"UPDATE {Sessions} SET revoked = @now WHERE id = @id AND revoked IS NULL{owner}");
         command.AddParameter("@id", id);
         command.AddParameter("@now", now.ToUnixTimeMilliseconds());
         if (recordId is not null)
@@ -109,11 +109,11 @@ public static class AuthTokenStore
     }
 
     /// <summary>Revokes every session of a record and burns its unused secrets; returns the number of sessions revoked.</summary>
-    public static async Task<int> RevokeAllAsync(DbConnection connection, DbTransaction transaction, string collectionId, string recordId, DateTimeOffset now,
+    public static async Task<int> RevokeAllAsync(DbSession session, string collectionId, string recordId, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         int revoked;
-        await using (var command = DbCommands.Create(connection, transaction,
+        await using (var command = session.Command(
                          $"UPDATE {Sessions} SET revoked = @now WHERE collection_id = @c AND record_id = @r AND revoked IS NULL"))
         {
             command.AddParameter("@c", collectionId);
@@ -122,7 +122,7 @@ public static class AuthTokenStore
             revoked = await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var command = DbCommands.Create(connection, transaction,
+        await using (var command = session.Command(
                          $"UPDATE {Secrets} SET used_at = @now WHERE collection_id = @c AND record_id = @r AND used_at IS NULL"))
         {
             command.AddParameter("@c", collectionId);
@@ -135,10 +135,10 @@ public static class AuthTokenStore
     }
 
     /// <summary>Stores the hash of a new secret.</summary>
-    public static async Task InsertSecretAsync(DbConnection connection, DbTransaction transaction, SecretRow secret, DateTimeOffset now,
+    public static async Task InsertSecretAsync(DbSession session, SecretRow secret, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        await using var command = DbCommands.Create(connection, transaction,
+        await using var command = session.Command(
             $"INSERT INTO {Secrets} (hash, kind, collection_id, record_id, session_id, created, expires, used_at) " +
             "VALUES (@hash, @kind, @c, @r, @s, @now, @expires, NULL)");
         command.AddParameter("@hash", secret.Hash);
@@ -155,10 +155,10 @@ public static class AuthTokenStore
     /// Consumes the secret with hash <paramref name="hash"/> of <paramref name="kind"/> when it is unused and unexpired, with
     /// one conditional UPDATE: of any number of concurrent callers at most one gets true.
     /// </summary>
-    public static async Task<bool> TryConsumeAsync(DbConnection connection, DbTransaction transaction, string hash, string kind, DateTimeOffset now,
+    public static async Task<bool> TryConsumeAsync(DbSession session, string hash, string kind, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        await using var command = DbCommands.Create(connection, transaction,
+        await using var command = session.Command(
             $"UPDATE {Secrets} SET used_at = @now WHERE hash = @hash AND kind = @kind AND used_at IS NULL AND expires > @now");
         command.AddParameter("@hash", hash);
         command.AddParameter("@kind", kind);
@@ -167,9 +167,9 @@ public static class AuthTokenStore
     }
 
     /// <summary>The secret with hash <paramref name="hash"/>, or null.</summary>
-    public static async Task<SecretRow?> FindSecretAsync(DbConnection connection, DbTransaction? transaction, string hash, CancellationToken cancellationToken)
+    public static async Task<SecretRow?> FindSecretAsync(DbSession session, string hash, CancellationToken cancellationToken)
     {
-        await using var command = DbCommands.Create(connection, transaction,
+        await using var command = session.Command(
             $"SELECT hash, kind, collection_id, record_id, session_id, expires, used_at FROM {Secrets} WHERE hash = @hash");
         command.AddParameter("@hash", hash);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -183,12 +183,12 @@ public static class AuthTokenStore
     }
 
     /// <summary>Deletes secrets and sessions that expired more than a day before <paramref name="now"/>.</summary>
-    public static async Task PurgeAsync(DbConnection connection, DbTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task PurgeAsync(DbSession session, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var cutoff = now.AddDays(-1).ToUnixTimeMilliseconds();
         foreach (var sql in new[] { $"DELETE FROM {Secrets} WHERE expires < @cutoff", $"DELETE FROM {Sessions} WHERE expires < @cutoff" })
         {
-            await using var command = DbCommands.Create(connection, transaction, sql);
+            await using var command = session.Command(sql);
             command.AddParameter("@cutoff", cutoff);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

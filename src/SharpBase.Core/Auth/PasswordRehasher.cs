@@ -8,7 +8,7 @@ public sealed class PasswordRehasher(Database database, RecordStore records, Pas
 {
     /// <summary>Stores a fresh hash of <paramref name="password"/>; the token key stays, so sessions survive.</summary>
     public Task RehashAsync(RecordRow record, string password, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, transaction, ct) =>
-            records.UpdateAsync(connection, transaction, record.Collection, record.Id,
+        database.WriteAsync((session, ct) =>
+            records.UpdateAsync(session, record.Collection, record.Id,
                 new Dictionary<string, object?> { ["password"] = hasher.Hash(password) }, ct), cancellationToken);
 }

@@ -56,14 +56,14 @@ public sealed class SessionService(Database database, RecordStore records, IRand
         ArgumentNullException.ThrowIfNull(client);
         var now = time.GetUtcNow();
         var issued = new IssuedRefreshToken(Ids.NewRecordId(random), NewToken(), now + Options.RefreshTokenLifetime);
-        var session = new SessionRow(issued.SessionId, record.Collection.Id, record.Id, KeyHash(record), Truncate(client.UserAgent, 300),
+        var row = new SessionRow(issued.SessionId, record.Collection.Id, record.Id, KeyHash(record), Truncate(client.UserAgent, 300),
             Truncate(client.Ip, 64), now, now, issued.Expires, null);
-        return database.WriteAsync(async (connection, transaction, ct) =>
+        return database.WriteAsync(async (db, ct) =>
         {
-            await AuthTokenStore.InsertSessionAsync(connection, transaction, session, ct);
-            await AuthTokenStore.InsertSecretAsync(connection, transaction,
+            await AuthTokenStore.InsertSessionAsync(db, row, ct);
+            await AuthTokenStore.InsertSecretAsync(db,
                 new SecretRow(SecretHash.Of(issued.RefreshToken), RefreshKind, record.Collection.Id, record.Id, issued.SessionId, issued.Expires, null), now, ct);
-            await PurgeIfDueAsync(connection, transaction, now, ct);
+            await PurgeIfDueAsync(db, now, ct);
             return issued;
         }, cancellationToken);
     }
@@ -84,14 +84,14 @@ public sealed class SessionService(Database database, RecordStore records, IRand
         var now = time.GetUtcNow();
         var nextToken = NewToken();
         var expires = now + Options.RefreshTokenLifetime;
-        var outcome = await database.WriteAsync(async (connection, transaction, ct) =>
+        var outcome = await database.WriteAsync(async (db, ct) =>
         {
-            if (!await AuthTokenStore.TryConsumeAsync(connection, transaction, hash, RefreshKind, now, ct))
+            if (!await AuthTokenStore.TryConsumeAsync(db, hash, RefreshKind, now, ct))
             {
-                var known = await AuthTokenStore.FindSecretAsync(connection, transaction, hash, ct);
+                var known = await AuthTokenStore.FindSecretAsync(db, hash, ct);
                 if (known is { Kind: RefreshKind, UsedAt: not null } && known.SessionId.Length > 0 &&
-                    await AuthTokenStore.FindSessionAsync(connection, transaction, known.SessionId, ct) is { } family &&
-                    await AuthTokenStore.RevokeSessionAsync(connection, transaction, family.Id, null, null, now, ct))
+                    await AuthTokenStore.FindSessionAsync(db, known.SessionId, ct) is { } family &&
+                    await AuthTokenStore.RevokeSessionAsync(db, family.Id, null, null, now, ct))
                 {
                     return new Outcome(null, family);
                 }
@@ -99,23 +99,23 @@ public sealed class SessionService(Database database, RecordStore records, IRand
                 return new Outcome(null, null);
             }
 
-            var secret = await AuthTokenStore.FindSecretAsync(connection, transaction, hash, ct);
-            var session = secret is null ? null : await AuthTokenStore.FindSessionAsync(connection, transaction, secret.SessionId, ct);
+            var secret = await AuthTokenStore.FindSecretAsync(db, hash, ct);
+            var session = secret is null ? null : await AuthTokenStore.FindSessionAsync(db, secret.SessionId, ct);
             if (secret is null || session is null || secret.CollectionId != collection.Id || session.Revoked is not null || session.Expires <= now)
             {
                 return new Outcome(null, null);
             }
 
-            var record = await records.FindByAsync(connection, transaction, collection, "id", secret.RecordId, ct);
+            var record = await records.FindByAsync(db, collection, "id", secret.RecordId, ct);
             if (record is null || KeyHash(record) != session.KeyHash)
             {
-                await AuthTokenStore.RevokeSessionAsync(connection, transaction, session.Id, null, null, now, ct);
+                await AuthTokenStore.RevokeSessionAsync(db, session.Id, null, null, now, ct);
                 return new Outcome(null, null);
             }
 
-            await AuthTokenStore.InsertSecretAsync(connection, transaction,
+            await AuthTokenStore.InsertSecretAsync(db,
                 new SecretRow(SecretHash.Of(nextToken), RefreshKind, collection.Id, record.Id, session.Id, expires, null), now, ct);
-            await AuthTokenStore.TouchSessionAsync(connection, transaction, session.Id, now, expires, ct);
+            await AuthTokenStore.TouchSessionAsync(db, session.Id, now, expires, ct);
             return new Outcome(record, session);
         }, cancellationToken);
 
@@ -136,7 +136,7 @@ public sealed class SessionService(Database database, RecordStore records, IRand
     public async Task<bool> IsActiveAsync(string sessionId, RecordRow record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var session = await database.ReadAsync((connection, ct) => AuthTokenStore.FindSessionAsync(connection, null, sessionId, ct), cancellationToken);
+        var session = await database.ReadAsync((db, ct) => AuthTokenStore.FindSessionAsync(db, sessionId, ct), cancellationToken);
         return session is not null && IsLive(session, record, time.GetUtcNow());
     }
 
@@ -146,7 +146,7 @@ public sealed class SessionService(Database database, RecordStore records, IRand
         ArgumentNullException.ThrowIfNull(record);
         var now = time.GetUtcNow();
         var rows = await database.ReadAsync(
-            (connection, ct) => AuthTokenStore.ListActiveSessionsAsync(connection, record.Collection.Id, record.Id, now, ct), cancellationToken);
+            (db, ct) => AuthTokenStore.ListActiveSessionsAsync(db, record.Collection.Id, record.Id, now, ct), cancellationToken);
         return rows.Where(s => IsLive(s, record, now)).ToList();
     }
 
@@ -155,16 +155,15 @@ public sealed class SessionService(Database database, RecordStore records, IRand
     {
         ArgumentNullException.ThrowIfNull(record);
         var now = time.GetUtcNow();
-        return database.WriteAsync((connection, transaction, ct) =>
-            AuthTokenStore.RevokeSessionAsync(connection, transaction, sessionId, record.Collection.Id, record.Id, now, ct), cancellationToken);
+        return database.WriteAsync((db, ct) =>
+            AuthTokenStore.RevokeSessionAsync(db, sessionId, record.Collection.Id, record.Id, now, ct), cancellationToken);
     }
 
     /// <summary>Revokes every session and unused secret of <paramref name="record"/> inside the caller's write.</summary>
-    public Task<int> RevokeAllAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, RecordRow record,
-        CancellationToken cancellationToken)
+    public Task<int> RevokeAllAsync(DbSession db, RecordRow record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return AuthTokenStore.RevokeAllAsync(connection, transaction, record.Collection.Id, record.Id, time.GetUtcNow(), cancellationToken);
+        return AuthTokenStore.RevokeAllAsync(db, record.Collection.Id, record.Id, time.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>The SHA-256 of a record's token key, kept in its sessions.</summary>
@@ -184,8 +183,7 @@ public sealed class SessionService(Database database, RecordStore records, IRand
 
     private string NewToken() => TokenPrefix + random.NextString(TokenRandomChars, Ids.AlphanumericAlphabet);
 
-    private async Task PurgeIfDueAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, DateTimeOffset now,
-        CancellationToken cancellationToken)
+    private async Task PurgeIfDueAsync(DbSession db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var due = Interlocked.Read(ref _nextPurge);
         if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextPurge, now.UtcTicks + PurgeEvery.Ticks, due) != due)
@@ -193,7 +191,7 @@ public sealed class SessionService(Database database, RecordStore records, IRand
             return;
         }
 
-        await AuthTokenStore.PurgeAsync(connection, transaction, now, cancellationToken);
+        await AuthTokenStore.PurgeAsync(db, now, cancellationToken);
     }
 
     private sealed record Outcome(RecordRow? Record, SessionRow? Session);

@@ -38,7 +38,7 @@ public sealed class SuperuserService(Database database, SchemaRegistry registry,
 
         var hash = hasher.Hash(password);
         var now = time.GetUtcNow();
-        return await database.WriteAsync(async (connection, transaction, ct) =>
+        return await database.WriteAsync(async (session, ct) =>
         {
             var values = new Dictionary<string, object?>
             {
@@ -46,10 +46,10 @@ public sealed class SuperuserService(Database database, SchemaRegistry registry,
                 ["tokenKey"] = random.NextString(50, Ids.AlphanumericAlphabet),
                 ["updated"] = now,
             };
-            var existing = await records.FindByAsync(connection, transaction, collection, "email", email, ct);
+            var existing = await records.FindByAsync(session, collection, "email", email, ct);
             if (existing is not null)
             {
-                await records.UpdateAsync(connection, transaction, collection, existing.Id, values, ct);
+                await records.UpdateAsync(session, collection, existing.Id, values, ct);
                 return false;
             }
 
@@ -58,7 +58,7 @@ public sealed class SuperuserService(Database database, SchemaRegistry registry,
             values["emailVisibility"] = false;
             values["verified"] = true;
             values["created"] = now;
-            await records.InsertAsync(connection, transaction, collection, values, ct);
+            await records.InsertAsync(session, collection, values, ct);
             return true;
         }, cancellationToken);
     }
@@ -67,16 +67,16 @@ public sealed class SuperuserService(Database database, SchemaRegistry registry,
     public async Task DeleteAsync(string email, CancellationToken cancellationToken)
     {
         var collection = Superusers();
-        await database.WriteAsync(async (connection, transaction, ct) =>
+        await database.WriteAsync(async (session, ct) =>
         {
-            var existing = await records.FindByAsync(connection, transaction, collection, "email", email, ct)
+            var existing = await records.FindByAsync(session, collection, "email", email, ct)
                 ?? throw new NotFoundException($"No superuser with email {email}.");
-            if (await records.CountAsync(connection, transaction, collection, ct) <= 1)
+            if (await records.CountAsync(session, collection, ct) <= 1)
             {
                 throw new BadRequestException("The last superuser cannot be deleted.");
             }
 
-            return await records.DeleteAsync(connection, transaction, collection, existing.Id, ct);
+            return await records.DeleteAsync(session, collection, existing.Id, ct);
         }, cancellationToken);
     }
 

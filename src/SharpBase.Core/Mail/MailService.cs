@@ -23,15 +23,16 @@ public sealed partial class MailService : IAsyncDisposable
     private readonly Task _worker;
 
     /// <summary>Creates the service; outbox mails go to <c>outbox</c> under <paramref name="dataDirectory"/>.</summary>
-    public MailService(SettingsService settings, string dataDirectory, TimeProvider time)
+    public MailService(SettingsService settings, string dataDirectory, TimeProvider time, ILogger<MailService>? logger = null)
     {
         _settings = settings;
+        Logger = logger ?? (ILogger)NullLogger.Instance;
         _outbox = new OutboxMailSender(Path.Combine(dataDirectory, "outbox"), time, () => Logger);
         _worker = Task.Run(RunAsync);
     }
 
     /// <summary>Where mails are logged about (never their content).</summary>
-    public ILogger Logger { get; set; } = NullLogger.Instance;
+    public ILogger Logger { get; }
 
     /// <summary>Replaces the delivery (tests); null picks SMTP or the outbox from the settings.</summary>
     public IMailSender? Sender { get; set; }

@@ -158,5 +158,5 @@ public sealed class MigrationRunner(Database database, SchemaRegistry registry, 
         System.Text.Json.JsonSerializer.Serialize(errors.ToData(), CollectionJson.Options);
 
     private Task<IReadOnlyList<AppliedMigration>> AppliedAsync(CancellationToken cancellationToken) =>
-        database.ReadAsync((connection, ct) => MigrationTable.ListAppliedAsync(connection, database.Dialect, ct), cancellationToken);
+        database.ReadAsync((session, ct) => MigrationTable.ListAppliedAsync(session, ct), cancellationToken);
 }

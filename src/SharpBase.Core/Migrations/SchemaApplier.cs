@@ -32,13 +32,13 @@ public sealed class SchemaApplier(Database database, SchemaRegistry registry, Ti
     public async Task<IReadOnlyList<(DataLoss Loss, long Rows)>> DescribeLossesAsync(IEnumerable<CollectionChange> changes, CancellationToken cancellationToken)
     {
         var losses = changes.SelectMany(c => SchemaPlanner.Plan(c.Before, c.After, database.Dialect).Losses).ToList();
-        return await database.ReadAsync(async (connection, ct) =>
+        return await database.ReadAsync(async (session, ct) =>
         {
             var result = new List<(DataLoss, long)>();
             foreach (var loss in losses)
             {
-                var exists = await TableIntrospection.TableExistsAsync(connection, database.Dialect, loss.Table, ct);
-                result.Add((loss, exists ? await TableIntrospection.CountRowsAsync(connection, database.Dialect, loss.Table, ct) : 0));
+                var exists = await TableIntrospection.TableExistsAsync(session, loss.Table, ct);
+                result.Add((loss, exists ? await TableIntrospection.CountRowsAsync(session, loss.Table, ct) : 0));
             }
 
             return (IReadOnlyList<(DataLoss, long)>)result;
@@ -58,12 +58,12 @@ public sealed class SchemaApplier(Database database, SchemaRegistry registry, Ti
         IReadOnlyList<Collection?> saved;
         try
         {
-            saved = await database.WriteAsync(async (connection, transaction, ct) =>
+            saved = await database.WriteAsync(async (session, ct) =>
             {
                 // Serializes schema changes across nodes sharing one PostgreSQL (SQLite already has a single writer).
                 if (dialect.AdvisoryTransactionLock(SystemTables.SchemaLockKey) is { } lockStatement)
                 {
-                    await using var lockCommand = DbCommands.Create(connection, transaction, lockStatement);
+                    await using var lockCommand = session.Command(lockStatement);
                     await lockCommand.ExecuteNonQueryAsync(ct);
                 }
 
@@ -72,14 +72,14 @@ public sealed class SchemaApplier(Database database, SchemaRegistry registry, Ti
                 {
                     foreach (var statement in SchemaPlanner.Plan(change.Before, change.After, dialect).Statements)
                     {
-                        await using var command = DbCommands.Create(connection, transaction, statement);
+                        await using var command = session.Command(statement);
                         await command.ExecuteNonQueryAsync(ct);
                     }
 
                     var after = change.After is { Type: CollectionType.View } view
-                        ? view with { Fields = await InferViewFieldsAsync(connection, transaction, view, change.Before, ct) }
+                        ? view with { Fields = await InferViewFieldsAsync(session, view, change.Before, ct) }
                         : change.After;
-                    await SaveRowAsync(connection, transaction, change.Before, after, ct);
+                    await SaveRowAsync(session, change.Before, after, ct);
                     results.Add(after);
                 }
 
@@ -88,11 +88,11 @@ public sealed class SchemaApplier(Database database, SchemaRegistry registry, Ti
                 }
                 else if (markApplied)
                 {
-                    await MigrationTable.MarkAppliedAsync(connection, transaction, dialect, migrationName, time.GetUtcNow(), ct);
+                    await MigrationTable.MarkAppliedAsync(session, migrationName, time.GetUtcNow(), ct);
                 }
                 else
                 {
-                    await MigrationTable.UnmarkAsync(connection, transaction, dialect, migrationName, ct);
+                    await MigrationTable.UnmarkAsync(session, migrationName, ct);
                 }
 
                 if (beforeCommit is not null)
@@ -118,22 +118,22 @@ public sealed class SchemaApplier(Database database, SchemaRegistry registry, Ti
         return saved;
     }
 
-    private async Task SaveRowAsync(DbConnection connection, DbTransaction transaction, Collection? before, Collection? after, CancellationToken cancellationToken)
+    private static async Task SaveRowAsync(DbSession session, Collection? before, Collection? after, CancellationToken cancellationToken)
     {
         if (after is null)
         {
-            await CollectionTable.DeleteAsync(connection, transaction, database.Dialect, before!.Id, cancellationToken);
+            await CollectionTable.DeleteAsync(session, before!.Id, cancellationToken);
             return;
         }
 
         var json = CollectionJson.ToJson(after, includeSecrets: true).ToJsonString(CollectionJson.Options);
-        await CollectionTable.UpsertAsync(connection, transaction, database.Dialect, new StoredCollection(after.Id, after.Name, json), cancellationToken);
+        await CollectionTable.UpsertAsync(session, new StoredCollection(after.Id, after.Name, json), cancellationToken);
     }
 
-    private async Task<IReadOnlyList<Field>> InferViewFieldsAsync(DbConnection connection, DbTransaction transaction, Collection view, Collection? before,
+    private static async Task<IReadOnlyList<Field>> InferViewFieldsAsync(DbSession session, Collection view, Collection? before,
         CancellationToken cancellationToken)
     {
-        var columns = await TableIntrospection.DescribeQueryAsync(connection, transaction, database.Dialect, ViewQuery.Normalize(view.ViewQuery), cancellationToken);
+        var columns = await TableIntrospection.DescribeQueryAsync(session, ViewQuery.Normalize(view.ViewQuery), cancellationToken);
         if (!columns.Any(c => c.Name == "id"))
         {
             throw new BadRequestException("Failed to save the view collection.",

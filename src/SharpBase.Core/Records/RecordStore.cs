@@ -13,16 +13,16 @@ public sealed class RecordStore(Database database)
 {
     /// <summary>The record whose <paramref name="field"/> equals <paramref name="value"/>, or null.</summary>
     public Task<RecordRow?> FindByAsync(Collection collection, string field, object value, CancellationToken cancellationToken) =>
-        database.ReadAsync((connection, ct) => FindByAsync(connection, null, collection, field, value, ct), cancellationToken);
+        database.ReadAsync((session, ct) => FindByAsync(session, collection, field, value, ct), cancellationToken);
 
     /// <summary>The same lookup on an open connection (inside a write, pass its transaction).</summary>
-    public async Task<RecordRow?> FindByAsync(DbConnection connection, DbTransaction? transaction, Collection collection, string field, object value,
+    public async Task<RecordRow?> FindByAsync(DbSession session, Collection collection, string field, object value,
         CancellationToken cancellationToken)
     {
         var dialect = database.Dialect;
         var column = collection.FindField(field) ?? throw new ArgumentException($"Unknown field {field}.", nameof(field));
         var sql = $"SELECT {ColumnList(collection)} FROM {dialect.QuoteIdentifier(collection.Name)} WHERE {dialect.QuoteIdentifier(column.Name)} = @value LIMIT 1";
-        await using var command = DbCommands.Create(connection, transaction, sql);
+        await using var command = session.Command(sql);
         dialect.AddValueParameter(command, "@value", column.Column.Type, value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -41,44 +41,44 @@ public sealed class RecordStore(Database database)
     }
 
     /// <summary>Inserts a row; <paramref name="values"/> must hold a value for every field.</summary>
-    public async Task InsertAsync(DbConnection connection, DbTransaction transaction, Collection collection, IReadOnlyDictionary<string, object?> values,
+    public async Task InsertAsync(DbSession session, Collection collection, IReadOnlyDictionary<string, object?> values,
         CancellationToken cancellationToken)
     {
         var dialect = database.Dialect;
         var fields = collection.Fields.Where(f => values.ContainsKey(f.Name)).ToList();
         var sql = $"INSERT INTO {dialect.QuoteIdentifier(collection.Name)} ({string.Join(", ", fields.Select(f => dialect.QuoteIdentifier(f.Name)))}) " +
                   $"VALUES ({string.Join(", ", fields.Select((_, i) => "@p" + i))})";
-        await using var command = DbCommands.Create(connection, transaction, sql);
+        await using var command = session.Command(sql);
         AddValues(command, fields.Select(f => (f, values[f.Name])));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Updates the given columns of the record <paramref name="id"/>; returns false when it does not exist.</summary>
-    public async Task<bool> UpdateAsync(DbConnection connection, DbTransaction transaction, Collection collection, string id,
+    public async Task<bool> UpdateAsync(DbSession session, Collection collection, string id,
         IReadOnlyDictionary<string, object?> values, CancellationToken cancellationToken)
     {
         var dialect = database.Dialect;
         var fields = collection.Fields.Where(f => values.ContainsKey(f.Name) && f.Name != "id").ToList();
         var sql = $"UPDATE {dialect.QuoteIdentifier(collection.Name)} SET {string.Join(", ", fields.Select((f, i) => dialect.QuoteIdentifier(f.Name) + " = @p" + i))} " +
                   "WHERE \"id\" = @id";
-        await using var command = DbCommands.Create(connection, transaction, sql);
+        await using var command = session.Command(sql);
         AddValues(command, fields.Select(f => (f, values[f.Name])));
         command.AddParameter("@id", id);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     /// <summary>Deletes the record <paramref name="id"/>; returns false when it does not exist.</summary>
-    public async Task<bool> DeleteAsync(DbConnection connection, DbTransaction transaction, Collection collection, string id, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(DbSession session, Collection collection, string id, CancellationToken cancellationToken)
     {
-        await using var command = DbCommands.Create(connection, transaction, $"DELETE FROM {database.Dialect.QuoteIdentifier(collection.Name)} WHERE \"id\" = @id");
+        await using var command = session.Command($"DELETE FROM {database.Dialect.QuoteIdentifier(collection.Name)} WHERE \"id\" = @id");
         command.AddParameter("@id", id);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     /// <summary>The number of records in a collection, read on an open connection.</summary>
-    public async Task<long> CountAsync(DbConnection connection, DbTransaction? transaction, Collection collection, CancellationToken cancellationToken)
+    public async Task<long> CountAsync(DbSession session, Collection collection, CancellationToken cancellationToken)
     {
-        await using var command = DbCommands.Create(connection, transaction, "SELECT COUNT(*) FROM " + database.Dialect.QuoteIdentifier(collection.Name));
+        await using var command = session.Command("SELECT COUNT(*) FROM " + database.Dialect.QuoteIdentifier(collection.Name));
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 

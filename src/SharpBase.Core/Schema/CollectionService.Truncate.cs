@@ -19,9 +19,9 @@ public sealed partial class CollectionService
             throw new BadRequestException("The superusers collection cannot be truncated; at least one superuser must remain.");
         }
 
-        await database.WriteAsync(async (connection, transaction, ct) =>
+        await database.WriteAsync(async (session, ct) =>
         {
-            await using var command = DbCommands.Create(connection, transaction, "DELETE FROM " + database.Dialect.QuoteIdentifier(collection.Name));
+            await using var command = session.Command("DELETE FROM " + database.Dialect.QuoteIdentifier(collection.Name));
             return await command.ExecuteNonQueryAsync(ct);
         }, cancellationToken);
     }

@@ -19,7 +19,7 @@ public sealed class SettingsService(Database database)
     /// <summary>Loads the stored settings (defaults when none are stored).</summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var json = await database.ReadAsync((connection, ct) => ParamTable.GetAsync(connection, database.Dialect, Key, ct), cancellationToken);
+        var json = await database.ReadAsync((session, ct) => ParamTable.GetAsync(session, Key, ct), cancellationToken);
         Volatile.Write(ref _current, json is null ? new AppSettings() : Parse(JsonNode.Parse(json)!.AsObject(), new ValidationErrors()));
     }
 
@@ -62,9 +62,9 @@ public sealed class SettingsService(Database database)
         }
 
         var text = JsonSerializer.Serialize(next, CollectionJson.Options);
-        await database.WriteAsync(async (connection, transaction, ct) =>
+        await database.WriteAsync(async (session, ct) =>
         {
-            await ParamTable.SetAsync(connection, transaction, database.Dialect, Key, text, ct);
+            await ParamTable.SetAsync(session, Key, text, ct);
             return true;
         }, cancellationToken);
         Volatile.Write(ref _current, next);

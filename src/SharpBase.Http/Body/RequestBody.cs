@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using SharpBase.Core.Errors;
+using SharpBase.Core.Records;
 
 namespace SharpBase.Http.Body;
 
@@ -19,10 +20,28 @@ public static partial class RequestBody
 
     private const string InvalidFormatting = "Failed to load the submitted data due to invalid formatting.";
 
+    /// <summary>
+    /// A record create/update body: its values, and for a multipart form the uploaded files as streams (Kestrel buffers
+    /// large parts to disk, so nothing here copies a file into memory).
+    /// </summary>
+    public static async Task<RecordInput> ReadInputAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (HasBody(request) && request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            var files = form.Files.Select(f => new UploadedFile(f.Name, f.FileName, f.ContentType ?? "", f.Length, f.OpenReadStream)).ToList();
+            return new RecordInput(ReadForm(form), files);
+        }
+
+        return RecordInput.FromValues(await ReadObjectAsync(request, cancellationToken));
+    }
+
     /// <summary>The body as a JSON object (empty when there is no body).</summary>
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength == 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count == 0))
+        ArgumentNullException.ThrowIfNull(request);
+        if (!HasBody(request))
         {
             return [];
         }
@@ -40,6 +59,9 @@ public static partial class RequestBody
 
         throw new BadRequestException("Unsupported Content-Type.");
     }
+
+    private static bool HasBody(HttpRequest request) =>
+        request.ContentLength != 0 && (request.ContentLength is not null || request.Headers.TransferEncoding.Count > 0);
 
     private static async Task<JsonObject> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
     {

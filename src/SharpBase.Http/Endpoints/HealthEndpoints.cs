@@ -12,7 +12,7 @@ public static class HealthEndpoints
     /// <summary>Maps the health route.</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGetAndHead("/api/health", () => Results.Text(Body, "application/json"))
+        routes.MapGetAndHead("/health", () => Results.Text(Body, "application/json"))
             .WithName("health").WithSummary("Reports that the server is up.").WithTags("health");
         return routes;
     }

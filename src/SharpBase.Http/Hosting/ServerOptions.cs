@@ -9,6 +9,8 @@ public sealed class ServerOptions
     public const long DefaultMaxBodySize = 32L * 1024 * 1024;
 
     /// <summary>The engine's options (data folder, database, migrations folder).</summary>
+    /// <remarks>Bound separately from the same configuration keys (<c>Dir</c>, <c>Db</c>, ...); set here only to build a configuration.</remarks>
+    [Microsoft.Extensions.Configuration.ConfigurationKeyName("__engine")]
     public CoreOptions Core { get; set; } = new();
 
     /// <summary>The address to listen on, <c>host:port</c>; port 0 picks a free one.</summary>
@@ -18,5 +20,19 @@ public sealed class ServerOptions
     public long MaxBodySize { get; set; } = DefaultMaxBodySize;
 
     /// <summary>Origins allowed by CORS; <c>*</c> allows any, as PocketBase's default.</summary>
-    public IReadOnlyList<string> CorsOrigins { get; set; } = ["*"];
+    public string[] CorsOrigins { get; set; } = ["*"];
+
+    /// <summary>The configuration keys these options stand for, engine options included.</summary>
+    public Dictionary<string, string?> ToConfiguration()
+    {
+        var keys = SharpBaseApp.ToConfiguration(Core);
+        keys["Http"] = Http;
+        keys["MaxBodySize"] = MaxBodySize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < CorsOrigins.Length; i++)
+        {
+            keys["CorsOrigins:" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = CorsOrigins[i];
+        }
+
+        return keys;
+    }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using SharpBase.Storage.Dialects;
 using SharpBase.Storage.Schema;
 
@@ -10,20 +9,16 @@ public static class MigrationTable
     /// <summary>The table name.</summary>
     public const string TableName = "_migrations";
 
-    /// <summary>The applied migrations, ordered by file name (ordinal).</summary>
-    public static Task<IReadOnlyList<AppliedMigration>> ListAppliedAsync(DbConnection connection, SqlDialect dialect, CancellationToken cancellationToken) =>
-        ListAppliedAsync(connection, null, dialect, cancellationToken);
 
-    /// <summary>The applied migrations, ordered by file name (ordinal), read inside <paramref name="transaction"/>.</summary>
-    public static async Task<IReadOnlyList<AppliedMigration>> ListAppliedAsync(DbConnection connection, DbTransaction? transaction, SqlDialect dialect,
-        CancellationToken cancellationToken)
+    /// <summary>The applied migrations, ordered by file name (ordinal).</summary>
+    public static async Task<IReadOnlyList<AppliedMigration>> ListAppliedAsync(DbSession session, CancellationToken cancellationToken)
     {
-        await using var command = DbCommands.Create(connection, transaction, "SELECT \"file\", \"applied\" FROM \"_migrations\"");
+        await using var command = session.Command("SELECT \"file\", \"applied\" FROM \"_migrations\"");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var result = new List<AppliedMigration>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var applied = dialect.FromDbValue(ColumnType.DateTime, reader.GetValue(1)) as DateTimeOffset? ?? DateTimeOffset.UnixEpoch;
+            var applied = session.Dialect.FromDbValue(ColumnType.DateTime, reader.GetValue(1)) as DateTimeOffset? ?? DateTimeOffset.UnixEpoch;
             result.Add(new AppliedMigration(reader.GetString(0), applied));
         }
 
@@ -32,22 +27,22 @@ public static class MigrationTable
     }
 
     /// <summary>Records <paramref name="file"/> as applied at <paramref name="applied"/> (replacing an earlier record).</summary>
-    public static async Task MarkAppliedAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, string file, DateTimeOffset applied,
+    public static async Task MarkAppliedAsync(DbSession session, string file, DateTimeOffset applied,
         CancellationToken cancellationToken)
     {
-        await using var command = DbCommands.Create(connection, transaction,
+        await using var command = session.Command(
             "INSERT INTO \"_migrations\" (\"file\", \"applied\") VALUES (@file, @applied) ON CONFLICT (\"file\") DO UPDATE SET \"applied\" = excluded.\"applied\"");
         command.AddParameter("@file", file);
-        dialect.AddValueParameter(command, "@applied", ColumnType.DateTime, applied);
+        session.Dialect.AddValueParameter(command, "@applied", ColumnType.DateTime, applied);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Forgets <paramref name="file"/> (a reverted migration); false when it was not recorded.</summary>
-    public static async Task<bool> UnmarkAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, string file,
+    public static async Task<bool> UnmarkAsync(DbSession session, string file,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(dialect);
-        await using var command = DbCommands.Create(connection, transaction, "DELETE FROM \"_migrations\" WHERE \"file\" = @file");
+        ArgumentNullException.ThrowIfNull(session);
+        await using var command = session.Command("DELETE FROM \"_migrations\" WHERE \"file\" = @file");
         command.AddParameter("@file", file);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using SharpBase.Storage.Dialects;
 using SharpBase.Storage.Schema;
 
@@ -10,37 +9,34 @@ public static class ParamTable
     /// <summary>The table name.</summary>
     public const string TableName = "_params";
 
-    /// <summary>The JSON text stored under <paramref name="key"/>, or null.</summary>
-    public static Task<string?> GetAsync(DbConnection connection, SqlDialect dialect, string key, CancellationToken cancellationToken) =>
-        GetAsync(connection, null, dialect, key, cancellationToken);
 
-    /// <summary>The JSON text stored under <paramref name="key"/>, or null, read inside <paramref name="transaction"/>.</summary>
-    public static async Task<string?> GetAsync(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, string key,
+    /// <summary>The JSON text stored under <paramref name="key"/>, or null.</summary>
+    public static async Task<string?> GetAsync(DbSession session, string key,
         CancellationToken cancellationToken)
     {
-        await using var command = DbCommands.Create(connection, transaction, "SELECT \"value\" FROM \"_params\" WHERE \"key\" = @key");
+        await using var command = session.Command("SELECT \"value\" FROM \"_params\" WHERE \"key\" = @key");
         command.AddParameter("@key", key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (string?)dialect.FromDbValue(ColumnType.Json, reader.GetValue(0)) : null;
+        return await reader.ReadAsync(cancellationToken) ? (string?)session.Dialect.FromDbValue(ColumnType.Json, reader.GetValue(0)) : null;
     }
 
     /// <summary>Stores <paramref name="json"/> (JSON text) under <paramref name="key"/>, replacing any value.</summary>
-    public static async Task SetAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, string key, string json,
+    public static async Task SetAsync(DbSession session, string key, string json,
         CancellationToken cancellationToken)
     {
-        await using var command = DbCommands.Create(connection, transaction,
+        await using var command = session.Command(
             "INSERT INTO \"_params\" (\"key\", \"value\") VALUES (@key, @value) ON CONFLICT (\"key\") DO UPDATE SET \"value\" = excluded.\"value\"");
         command.AddParameter("@key", key);
-        dialect.AddValueParameter(command, "@value", ColumnType.Json, json);
+        session.Dialect.AddValueParameter(command, "@value", ColumnType.Json, json);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Deletes the value under <paramref name="key"/>; false when there was none.</summary>
-    public static async Task<bool> DeleteAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, string key,
+    public static async Task<bool> DeleteAsync(DbSession session, string key,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(dialect);
-        await using var command = DbCommands.Create(connection, transaction, "DELETE FROM \"_params\" WHERE \"key\" = @key");
+        ArgumentNullException.ThrowIfNull(session);
+        await using var command = session.Command("DELETE FROM \"_params\" WHERE \"key\" = @key");
         command.AddParameter("@key", key);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }

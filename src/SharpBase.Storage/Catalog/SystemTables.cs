@@ -22,11 +22,11 @@ public static class SystemTables
 
     /// <summary>Creates the system tables and their indexes when missing; safe to run concurrently from several nodes.</summary>
     public static Task EnsureCreatedAsync(Database database, CancellationToken cancellationToken) =>
-        database.WriteAsync(async (connection, transaction, ct) =>
+        database.WriteAsync(async (session, ct) =>
         {
-            var dialect = database.Dialect;
+            var dialect = session.Dialect;
             var statements = new List<string>();
-            if (dialect.AdvisoryTransactionLock(SchemaLockKey) is { } lockStatement)
+            if (session.Dialect.AdvisoryTransactionLock(SchemaLockKey) is { } lockStatement)
             {
                 statements.Add(lockStatement);
             }
@@ -34,7 +34,7 @@ public static class SystemTables
             statements.AddRange(CreateStatements(dialect));
             foreach (var sql in statements)
             {
-                await using var command = DbCommands.Create(connection, transaction, sql);
+                await using var command = session.Command(sql);
                 await command.ExecuteNonQueryAsync(ct);
             }
 

@@ -1,5 +1,4 @@
 using System.Data;
-using System.Data.Common;
 using System.Globalization;
 using SharpBase.Storage.Dialects;
 using SharpBase.Storage.Schema;
@@ -15,45 +14,34 @@ public static class TableIntrospection
         "real", "double", "double precision", "float", "float4", "float8", "numeric", "decimal", "number",
     };
 
-    /// <summary>The number of rows in <paramref name="table"/>.</summary>
-    public static Task<long> CountRowsAsync(DbConnection connection, SqlDialect dialect, string table, CancellationToken cancellationToken) =>
-        CountRowsAsync(connection, null, dialect, table, cancellationToken);
 
-    /// <summary>The number of rows in <paramref name="table"/>, counted inside <paramref name="transaction"/>.</summary>
-    public static async Task<long> CountRowsAsync(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, string table,
+    /// <summary>The number of rows in <paramref name="table"/>.</summary>
+    public static async Task<long> CountRowsAsync(DbSession session, string table,
         CancellationToken cancellationToken)
     {
-        await using var command = DbCommands.Create(connection, transaction, $"SELECT COUNT(*) FROM {dialect.QuoteIdentifier(table)}");
+        await using var command = session.Command($"SELECT COUNT(*) FROM {session.Dialect.QuoteIdentifier(table)}");
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>True when a table or view named <paramref name="name"/> exists (case-insensitively on SQLite, whose names are).</summary>
-    public static Task<bool> TableExistsAsync(DbConnection connection, SqlDialect dialect, string name, CancellationToken cancellationToken) =>
-        TableExistsAsync(connection, null, dialect, name, cancellationToken);
 
-    /// <summary>True when a table or view named <paramref name="name"/> exists, checked inside <paramref name="transaction"/>.</summary>
-    public static async Task<bool> TableExistsAsync(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, string name,
+    /// <summary>True when a table or view named <paramref name="name"/> exists.</summary>
+    public static async Task<bool> TableExistsAsync(DbSession session, string name,
         CancellationToken cancellationToken)
     {
-        await using var command = DbCommands.Create(connection, transaction, dialect.TableExistsSql("@name"));
+        await using var command = session.Command(session.Dialect.TableExistsSql("@name"));
         command.AddParameter("@name", name);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
     }
 
-    /// <summary>The columns <paramref name="selectSql"/> returns, without running it for rows.</summary>
-    public static Task<IReadOnlyList<QueryColumn>> DescribeQueryAsync(DbConnection connection, SqlDialect dialect, string selectSql,
-        CancellationToken cancellationToken) =>
-        DescribeQueryAsync(connection, null, dialect, selectSql, cancellationToken);
 
     /// <summary>
-    /// The columns <paramref name="selectSql"/> returns, inside <paramref name="transaction"/>. Types come from the database
+    /// The columns <paramref name="selectSql"/> returns. Types come from the database
     /// (on SQLite, a column's declared type; an expression has none and is Text). An invalid query throws the provider's error.
     /// </summary>
-    public static async Task<IReadOnlyList<QueryColumn>> DescribeQueryAsync(DbConnection connection, DbTransaction? transaction, SqlDialect dialect,
-        string selectSql, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<QueryColumn>> DescribeQueryAsync(DbSession session, string selectSql, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(dialect);
-        await using var command = DbCommands.Create(connection, transaction, $"SELECT * FROM ({selectSql}) AS q LIMIT 0");
+        ArgumentNullException.ThrowIfNull(session);
+        await using var command = session.Command($"SELECT * FROM ({selectSql}) AS q LIMIT 0");
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SchemaOnly, cancellationToken);
         var columns = new QueryColumn[reader.FieldCount];
         for (var i = 0; i < columns.Length; i++)

@@ -12,30 +12,39 @@ public sealed class PostgresDatabase : Database
     /// <summary>Builds the data source; nothing connects until the first read or write.</summary>
     /// <param name="connectionString">An Npgsql connection string. <c>Include Error Detail</c> is turned on so unique violations name their columns.</param>
     public PostgresDatabase(string connectionString)
+        : this(new NpgsqlConnectionStringBuilder(connectionString))
     {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
-        builder.ConnectionStringBuilder.IncludeErrorDetail = true;
-        _dataSource = builder.Build();
     }
+
+    /// <summary>Builds the data source from parsed settings; nothing connects until the first read or write.</summary>
+    public PostgresDatabase(NpgsqlConnectionStringBuilder settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        Settings = new NpgsqlConnectionStringBuilder(settings.ConnectionString) { IncludeErrorDetail = true };
+        _dataSource = new NpgsqlDataSourceBuilder(Settings.ConnectionString).Build();
+    }
+
+    /// <summary>The connection settings in force (for messages; never log the password).</summary>
+    public NpgsqlConnectionStringBuilder Settings { get; }
 
     /// <inheritdoc />
     public override SqlDialect Dialect => PostgresDialect.Instance;
 
     /// <inheritdoc />
-    public override async Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    public override async Task<T> ReadAsync<T>(Func<DbSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        return await work(connection, cancellationToken);
+        return await work(Session(connection, null), cancellationToken);
     }
 
     /// <inheritdoc />
-    public override async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    protected override async Task<T> WriteCoreAsync<T>(Func<DbSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            var result = await work(connection, transaction, cancellationToken);
+            var result = await work(Session(connection, transaction), cancellationToken);
             await transaction.CommitAsync(CancellationToken.None);
             return result;
         }

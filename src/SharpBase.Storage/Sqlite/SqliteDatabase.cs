@@ -47,14 +47,14 @@ public sealed class SqliteDatabase : Database
     public override SqlDialect Dialect => SqliteDialect.Instance;
 
     /// <inheritdoc />
-    public override async Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    public override async Task<T> ReadAsync<T>(Func<DbSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
         var connection = TakeIdleReader() ?? await OpenAsync(readOnly: true, cancellationToken);
         try
         {
-            return await work(connection, cancellationToken);
+            return await work(Session(connection, null), cancellationToken);
         }
         finally
         {
@@ -63,12 +63,12 @@ public sealed class SqliteDatabase : Database
     }
 
     /// <inheritdoc />
-    public override async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    protected override async Task<T> WriteCoreAsync<T>(Func<DbSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_writeScope.Value is { Active: true })
         {
-            throw new InvalidOperationException("A write cannot start another write: use the connection and transaction it was given.");
+            throw new InvalidOperationException("A write cannot start another write: use the session it was given.");
         }
 
         await _writeLock.WaitAsync(cancellationToken);
@@ -85,7 +85,7 @@ public sealed class SqliteDatabase : Database
             {
                 try
                 {
-                    var result = await work(connection, transaction, cancellationToken);
+                    var result = await work(Session(connection, transaction), cancellationToken);
                     await transaction.CommitAsync(CancellationToken.None);
                     return result;
                 }

@@ -46,6 +46,7 @@ public static class CliApp
     {
         DatabaseUnavailableException e => e.Message,
         ArgumentException e => e.Message,
+        Microsoft.Extensions.Options.OptionsValidationException e => string.Join("; ", e.Failures),
         InvalidDataException e => e.Message,
         ApiException e => e.Errors.IsEmpty ? e.Message : $"{e.Message} {System.Text.Json.JsonSerializer.Serialize(e.Errors.ToData(), Http.HttpJson.Options)}",
         IOException e => e.Message,

@@ -1,59 +1,44 @@
-using System.Collections;
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
-using SharpBase.Http.Hosting;
 
 namespace SharpBase.Cli;
 
 /// <summary>
-/// Builds the server options from, in rising precedence: defaults, <c>appsettings.json</c> (section <c>SharpBase</c>)
-/// in the working folder, <c>SHARPBASE_*</c> environment variables, and flags.
+/// The configuration every verb builds its container from, with the standard providers in rising precedence:
+/// <c>appsettings.json</c> in the working folder (its <c>SharpBase</c> section), <c>SHARPBASE_*</c> environment variables
+/// (<c>__</c> separates sections, e.g. <c>SHARPBASE_LOGINTHROTTLE__MAXDELAY</c>), and the flags given.
 /// </summary>
 internal static class ConfigLoader
 {
     public const string EnvironmentPrefix = "SHARPBASE_";
 
-    public static ServerOptions Load(ParseResult parse, Option<string?>? http = null)
+    public static IConfiguration Load(ParseResult parse, Option<string?>? http = null)
     {
-        var config = new ConfigurationBuilder()
+        var file = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-            .AddInMemoryCollection(EnvironmentSettings())
-            .Build()
-            .GetSection("SharpBase");
-
-        var options = new ServerOptions();
-        options.Core.DataDirectory = parse.GetValue(CommonOptions.Dir) ?? config["Dir"] ?? options.Core.DataDirectory;
-        options.Core.PostgresConnectionString = NullIfEmpty(parse.GetValue(CommonOptions.Db) ?? config["Db"]);
-        options.Core.MigrationsDirectory = NullIfEmpty(parse.GetValue(CommonOptions.MigrationsDir) ?? config["MigrationsDir"]);
-        options.Core.SqliteSynchronousFull = config.GetValue("SqliteSynchronousFull", false);
-        options.Http = (http is null ? null : parse.GetValue(http)) ?? config["Http"] ?? options.Http;
-        options.MaxBodySize = config.GetValue("MaxBodySize", ServerOptions.DefaultMaxBodySize);
-        if (config.GetSection("CorsOrigins").Get<string[]>() is { Length: > 0 } origins)
+            .Build();
+        var flags = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        AddFlag(flags, "Dir", parse.GetValue(CommonOptions.Dir));
+        AddFlag(flags, "Db", parse.GetValue(CommonOptions.Db));
+        AddFlag(flags, "MigrationsDir", parse.GetValue(CommonOptions.MigrationsDir));
+        if (http is not null)
         {
-            options.CorsOrigins = origins;
+            AddFlag(flags, "Http", parse.GetValue(http));
         }
 
-        if (options.MaxBodySize <= 0)
-        {
-            throw new ArgumentException("MaxBodySize must be a positive number of bytes");
-        }
-
-        return options;
+        // The file's SharpBase section becomes the root, so file, variables and flags all use the same keys (Dir, Db, ...).
+        return new ConfigurationBuilder()
+            .AddConfiguration(file.GetSection("SharpBase"))
+            .AddEnvironmentVariables(EnvironmentPrefix)
+            .AddInMemoryCollection(flags)
+            .Build();
     }
 
-    private static Dictionary<string, string?> EnvironmentSettings()
+    private static void AddFlag(Dictionary<string, string?> flags, string key, string? value)
     {
-        var result = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        if (value is not null)
         {
-            if (entry.Key is string key && key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase) && key.Length > EnvironmentPrefix.Length)
-            {
-                result["SharpBase:" + key[EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal)] = entry.Value as string;
-            }
+            flags[key] = value;
         }
-
-        return result;
     }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

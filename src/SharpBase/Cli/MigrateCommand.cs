@@ -59,7 +59,7 @@ internal static class MigrateCommand
 
     private static async Task<int> WithAppAsync(ParseResult parse, Func<SharpBaseApp, Task<int>> run, CancellationToken cancellationToken)
     {
-        await using var app = await SharpBaseApp.OpenAsync(ConfigLoader.Load(parse).Core, cancellationToken: cancellationToken);
+        await using var app = await SharpBaseApp.OpenAsync(ConfigLoader.Load(parse), cancellationToken: cancellationToken);
         return await run(app);
     }
 }

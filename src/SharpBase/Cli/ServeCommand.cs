@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SharpBase.Core;
 using SharpBase.Http.Hosting;
 
 namespace SharpBase.Cli;
@@ -23,8 +25,10 @@ internal static class ServeCommand
         command.Options.Add(Http);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = ConfigLoader.Load(parse, Http);
-            await using var app = await SharpBaseHost.CreateAsync(options, cancellationToken: cancellationToken);
+            var configuration = ConfigLoader.Load(parse, Http);
+            await using var app = await SharpBaseHost.CreateAsync(configuration, cancellationToken: cancellationToken);
+            var options = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
+            var core = app.Services.GetRequiredService<IOptions<CoreOptions>>().Value;
             try
             {
                 await app.StartAsync(cancellationToken);
@@ -36,7 +40,7 @@ internal static class ServeCommand
 
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? options.Http;
             await output.WriteLineAsync($"Server started at {address}\n├─ REST API: {address}/api/\n└─ Database: " +
-                                        (options.Core.PostgresConnectionString is null ? $"SQLite in {Path.GetFullPath(options.Core.DataDirectory)}" : "PostgreSQL"));
+                                        (string.IsNullOrWhiteSpace(core.PostgresConnectionString) ? $"SQLite in {Path.GetFullPath(core.DataDirectory)}" : "PostgreSQL"));
             await app.WaitForShutdownAsync(cancellationToken);
             return 0;
         });

@@ -18,7 +18,7 @@ internal static class SuperuserCommand
         upsert.Arguments.Add(password);
         upsert.SetAction(async (parse, cancellationToken) =>
         {
-            await using var app = await SharpBaseApp.OpenAsync(ConfigLoader.Load(parse).Core, cancellationToken: cancellationToken);
+            await using var app = await SharpBaseApp.OpenAsync(ConfigLoader.Load(parse), cancellationToken: cancellationToken);
             var created = await app.Superusers.UpsertAsync(parse.GetValue(email)!, parse.GetValue(password)!, cancellationToken);
             await output.WriteLineAsync(created ? $"Created superuser {parse.GetValue(email)}." : $"Updated the password of superuser {parse.GetValue(email)}.");
             return 0;
@@ -28,7 +28,7 @@ internal static class SuperuserCommand
         delete.Arguments.Add(email);
         delete.SetAction(async (parse, cancellationToken) =>
         {
-            await using var app = await SharpBaseApp.OpenAsync(ConfigLoader.Load(parse).Core, cancellationToken: cancellationToken);
+            await using var app = await SharpBaseApp.OpenAsync(ConfigLoader.Load(parse), cancellationToken: cancellationToken);
             await app.Superusers.DeleteAsync(parse.GetValue(email)!, cancellationToken);
             await output.WriteLineAsync($"Deleted superuser {parse.GetValue(email)}.");
             return 0;

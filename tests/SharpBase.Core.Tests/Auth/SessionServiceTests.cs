@@ -73,9 +73,9 @@ public abstract class SessionServiceTests : IAsyncLifetime
     {
         var users = App.Schema.Current.Find("users")!;
         var id = Ids.NewRecordId(SecureRandomSource.Instance);
-        await App.Database.WriteAsync(async (c, t, ct) =>
+        await App.Database.WriteAsync(async (session, ct) =>
         {
-            await App.Records.InsertAsync(c, t, users, new Dictionary<string, object?>
+            await App.Records.InsertAsync(session, users, new Dictionary<string, object?>
             {
                 ["id"] = id, ["email"] = id + "@example.com", ["password"] = "x", ["tokenKey"] = App.Auth.NewTokenKey(),
                 ["emailVisibility"] = false, ["verified"] = true, ["name"] = "", ["avatar"] = "", ["created"] = _clock.GetUtcNow(), ["updated"] = _clock.GetUtcNow(),

@@ -1,3 +1,4 @@
+using SharpBase.Storage;
 using System.Data.Common;
 using SharpBase.Storage.Catalog;
 using SharpBase.Storage.Dialects;
@@ -17,7 +18,7 @@ public abstract partial class DatabaseTests
 
         foreach (var table in new[] { CollectionTable.TableName, ParamTable.TableName, MigrationTable.TableName })
         {
-            Assert.True(await ReadAsync((c, ct) => TableIntrospection.TableExistsAsync(c, Dialect, table, ct)), table);
+            Assert.True(await ReadAsync((s, ct) => TableIntrospection.TableExistsAsync(s, table, ct)), table);
         }
     }
 
@@ -26,26 +27,26 @@ public abstract partial class DatabaseTests
     {
         var id = "pbc_" + Guid.NewGuid().ToString("N")[..10];
         var name = "posts_" + id;
-        await WriteAsync((c, t, ct) => CollectionTable.UpsertAsync(c, t, Dialect, new StoredCollection(id, name, """{"name":"first"}"""), ct));
-        await WriteAsync((c, t, ct) => CollectionTable.UpsertAsync(c, t, Dialect, new StoredCollection(id, name + "_2", """{"name":"second"}"""), ct));
+        await WriteAsync((s, ct) => CollectionTable.UpsertAsync(s, new StoredCollection(id, name, """{"name":"first"}"""), ct));
+        await WriteAsync((s, ct) => CollectionTable.UpsertAsync(s, new StoredCollection(id, name + "_2", """{"name":"second"}"""), ct));
 
-        var stored = Assert.Single(await ReadAsync((c, ct) => CollectionTable.LoadAllAsync(c, Dialect, ct)), s => s.Id == id);
+        var stored = Assert.Single(await ReadAsync((s, ct) => CollectionTable.LoadAllAsync(s, ct)), s => s.Id == id);
         Assert.Equal(name + "_2", stored.Name);
         AssertJsonEqual("""{"name":"second"}""", stored.Json);
 
-        var deleted = await Db.WriteAsync((c, t, ct) => CollectionTable.DeleteAsync(c, t, Dialect, id, ct), Ct);
+        var deleted = await Db.WriteAsync((s, ct) => CollectionTable.DeleteAsync(s, id, ct), Ct);
         Assert.True(deleted);
-        Assert.DoesNotContain(await ReadAsync((c, ct) => CollectionTable.LoadAllAsync(c, Dialect, ct)), s => s.Id == id);
+        Assert.DoesNotContain(await ReadAsync((s, ct) => CollectionTable.LoadAllAsync(s, ct)), s => s.Id == id);
     }
 
     [Fact]
     public async Task CollectionTable_NameTakenInOtherCase_IsUniqueViolation()
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
-        await WriteAsync((c, t, ct) => CollectionTable.UpsertAsync(c, t, Dialect, new StoredCollection("a" + suffix, "Posts" + suffix, "{}"), ct));
+        await WriteAsync((s, ct) => CollectionTable.UpsertAsync(s, new StoredCollection("a" + suffix, "Posts" + suffix, "{}"), ct));
 
         var exception = await Assert.ThrowsAnyAsync<DbException>(() =>
-            WriteAsync((c, t, ct) => CollectionTable.UpsertAsync(c, t, Dialect, new StoredCollection("b" + suffix, "posts" + suffix, "{}"), ct)));
+            WriteAsync((s, ct) => CollectionTable.UpsertAsync(s, new StoredCollection("b" + suffix, "posts" + suffix, "{}"), ct)));
 
         Assert.Equal(DbErrorKind.UniqueViolation, Dialect.Classify(exception));
     }
@@ -54,14 +55,14 @@ public abstract partial class DatabaseTests
     public async Task ParamTable_SetTwice_KeepsLastValue()
     {
         var key = "k_" + Guid.NewGuid().ToString("N")[..10];
-        Assert.Null(await ReadAsync((c, ct) => ParamTable.GetAsync(c, Dialect, key, ct)));
+        Assert.Null(await ReadAsync((s, ct) => ParamTable.GetAsync(s, key, ct)));
 
-        await WriteAsync((c, t, ct) => ParamTable.SetAsync(c, t, Dialect, key, """{"meta":{"appName":"one"}}""", ct));
-        await WriteAsync((c, t, ct) => ParamTable.SetAsync(c, t, Dialect, key, """{"meta":{"appName":"two"}}""", ct));
+        await WriteAsync((s, ct) => ParamTable.SetAsync(s, key, """{"meta":{"appName":"one"}}""", ct));
+        await WriteAsync((s, ct) => ParamTable.SetAsync(s, key, """{"meta":{"appName":"two"}}""", ct));
 
-        AssertJsonEqual("""{"meta":{"appName":"two"}}""", await ReadAsync((c, ct) => ParamTable.GetAsync(c, Dialect, key, ct)));
-        Assert.True(await Db.WriteAsync((c, t, ct) => ParamTable.DeleteAsync(c, t, Dialect, key, ct), Ct));
-        Assert.Null(await ReadAsync((c, ct) => ParamTable.GetAsync(c, Dialect, key, ct)));
+        AssertJsonEqual("""{"meta":{"appName":"two"}}""", await ReadAsync((s, ct) => ParamTable.GetAsync(s, key, ct)));
+        Assert.True(await Db.WriteAsync((s, ct) => ParamTable.DeleteAsync(s, key, ct), Ct));
+        Assert.Null(await ReadAsync((s, ct) => ParamTable.GetAsync(s, key, ct)));
     }
 
     [Fact]
@@ -69,17 +70,17 @@ public abstract partial class DatabaseTests
     {
         var prefix = "m_" + Guid.NewGuid().ToString("N")[..10] + "_";
         var when = new DateTimeOffset(2024, 1, 2, 3, 4, 5, 678, TimeSpan.Zero);
-        await WriteAsync(async (c, t, ct) =>
+        await WriteAsync(async (s, ct) =>
         {
-            await MigrationTable.MarkAppliedAsync(c, t, Dialect, prefix + "2_b.js", when.AddDays(1), ct);
-            await MigrationTable.MarkAppliedAsync(c, t, Dialect, prefix + "1_a.js", when, ct);
+            await MigrationTable.MarkAppliedAsync(s, prefix + "2_b.js", when.AddDays(1), ct);
+            await MigrationTable.MarkAppliedAsync(s, prefix + "1_a.js", when, ct);
         });
 
-        var applied = (await ReadAsync((c, ct) => MigrationTable.ListAppliedAsync(c, Dialect, ct))).Where(m => m.File.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        var applied = (await ReadAsync((s, ct) => MigrationTable.ListAppliedAsync(s, ct))).Where(m => m.File.StartsWith(prefix, StringComparison.Ordinal)).ToList();
         Assert.Equal([new AppliedMigration(prefix + "1_a.js", when), new AppliedMigration(prefix + "2_b.js", when.AddDays(1))], applied);
 
-        Assert.True(await Db.WriteAsync((c, t, ct) => MigrationTable.UnmarkAsync(c, t, Dialect, prefix + "1_a.js", ct), Ct));
-        Assert.DoesNotContain(await ReadAsync((c, ct) => MigrationTable.ListAppliedAsync(c, Dialect, ct)), m => m.File == prefix + "1_a.js");
+        Assert.True(await Db.WriteAsync((s, ct) => MigrationTable.UnmarkAsync(s, prefix + "1_a.js", ct), Ct));
+        Assert.DoesNotContain(await ReadAsync((s, ct) => MigrationTable.ListAppliedAsync(s, ct)), m => m.File == prefix + "1_a.js");
     }
 
     [Fact]
@@ -89,8 +90,8 @@ public abstract partial class DatabaseTests
             new ColumnSpec("title", ColumnType.Text), new ColumnSpec("n", ColumnType.Number), new ColumnSpec("ok", ColumnType.Bool),
             new ColumnSpec("data", ColumnType.Json), new ColumnSpec("due", ColumnType.DateTime));
 
-        var columns = await Db.WriteAsync((c, t, ct) =>
-            TableIntrospection.DescribeQueryAsync(c, t, Dialect, $"SELECT id, title, n, ok, data, due, 'x' AS label FROM {Dialect.QuoteIdentifier(table)}", ct), Ct);
+        var columns = await Db.WriteAsync((s, ct) =>
+            TableIntrospection.DescribeQueryAsync(s, $"SELECT id, title, n, ok, data, due, 'x' AS label FROM {Dialect.QuoteIdentifier(table)}", ct), Ct);
 
         Assert.Equal(["id", "title", "n", "ok", "data", "due", "label"], columns.Select(c => c.Name));
         Assert.Equal(
@@ -103,7 +104,7 @@ public abstract partial class DatabaseTests
     public async Task DescribeQuery_InvalidQuery_IsInvalidSql()
     {
         var exception = await Assert.ThrowsAnyAsync<DbException>(() =>
-            ReadAsync((c, ct) => TableIntrospection.DescribeQueryAsync(c, Dialect, "SELECT nope FROM missing_table_xyz", ct)));
+            ReadAsync((s, ct) => TableIntrospection.DescribeQueryAsync(s, "SELECT nope FROM missing_table_xyz", ct)));
 
         Assert.Equal(DbErrorKind.InvalidSql, Dialect.Classify(exception));
     }
@@ -112,14 +113,14 @@ public abstract partial class DatabaseTests
     public async Task CountRows_TableWithRows_CountsThem()
     {
         var table = await CreateTableAsync();
-        await WriteAsync(async (c, t, ct) =>
+        await WriteAsync(async (s, ct) =>
         {
-            await InsertAsync(c, t, table, "a");
-            await InsertAsync(c, t, table, "b");
+            await InsertAsync(s, table, "a");
+            await InsertAsync(s, table, "b");
         });
 
-        Assert.Equal(2, await ReadAsync((c, ct) => TableIntrospection.CountRowsAsync(c, Dialect, table, ct)));
-        Assert.True(await ReadAsync((c, ct) => TableIntrospection.TableExistsAsync(c, Dialect, table, ct)));
-        Assert.False(await ReadAsync((c, ct) => TableIntrospection.TableExistsAsync(c, Dialect, table + "_missing", ct)));
+        Assert.Equal(2, await ReadAsync((s, ct) => TableIntrospection.CountRowsAsync(s, table, ct)));
+        Assert.True(await ReadAsync((s, ct) => TableIntrospection.TableExistsAsync(s, table, ct)));
+        Assert.False(await ReadAsync((s, ct) => TableIntrospection.TableExistsAsync(s, table + "_missing", ct)));
     }
 }

@@ -1,3 +1,4 @@
+using SharpBase.Storage;
 using System.Data.Common;
 using SharpBase.Storage.Dialects;
 using SharpBase.Storage.Schema;
@@ -51,7 +52,7 @@ public abstract partial class DatabaseTests
     public async Task Columns_AddRenameDrop_KeepData()
     {
         var table = await CreateTableAsync(new ColumnSpec("title", ColumnType.Text), new ColumnSpec("n", ColumnType.Number));
-        await WriteAsync((c, t, ct) => InsertAsync(c, t, table, "a", ("title", ColumnType.Text, "hello"), ("n", ColumnType.Number, 7.0)));
+        await WriteAsync((s, ct) => InsertAsync(s, table, "a", ("title", ColumnType.Text, "hello"), ("n", ColumnType.Number, 7.0)));
 
         await ExecuteAsync(
             Dialect.AddColumn(table, new ColumnSpec("tags", ColumnType.Json, JsonDefault: "[]")),
@@ -71,15 +72,15 @@ public abstract partial class DatabaseTests
     public async Task Table_RenameThenDrop_MovesThenRemovesRows()
     {
         var table = await CreateTableAsync(new ColumnSpec("title", ColumnType.Text));
-        await WriteAsync((c, t, ct) => InsertAsync(c, t, table, "a", ("title", ColumnType.Text, "x")));
+        await WriteAsync((s, ct) => InsertAsync(s, table, "a", ("title", ColumnType.Text, "x")));
         var renamed = table + "_r";
 
         await ExecuteAsync(Dialect.RenameTable(table, renamed));
 
-        Assert.False(await ReadAsync((c, ct) => SharpBase.Storage.Catalog.TableIntrospection.TableExistsAsync(c, Dialect, table, ct)));
+        Assert.False(await ReadAsync((s, ct) => SharpBase.Storage.Catalog.TableIntrospection.TableExistsAsync(s, table, ct)));
         Assert.Equal("x", await ReadValueAsync(renamed, "a", "title", ColumnType.Text));
         await ExecuteAsync(Dialect.DropTable(renamed));
-        Assert.False(await ReadAsync((c, ct) => SharpBase.Storage.Catalog.TableIntrospection.TableExistsAsync(c, Dialect, renamed, ct)));
+        Assert.False(await ReadAsync((s, ct) => SharpBase.Storage.Catalog.TableIntrospection.TableExistsAsync(s, renamed, ct)));
     }
 
     [Theory]
@@ -88,7 +89,7 @@ public abstract partial class DatabaseTests
     {
         var from = new ColumnSpec("v", fromType);
         var table = await CreateTableAsync(from);
-        await WriteAsync((c, t, ct) => InsertAsync(c, t, table, "a", ("v", fromType, value)));
+        await WriteAsync((s, ct) => InsertAsync(s, table, "a", ("v", fromType, value)));
 
         await ExecuteAsync([.. Dialect.ChangeColumnType(table, from, new ColumnSpec("v", toType))]);
 
@@ -113,10 +114,10 @@ public abstract partial class DatabaseTests
         var single = new ColumnSpec("v", ColumnType.Text);
         var multiple = new ColumnSpec("v", ColumnType.Json, JsonDefault: "[]");
         var table = await CreateTableAsync(single);
-        await WriteAsync(async (c, t, ct) =>
+        await WriteAsync(async (s, ct) =>
         {
-            await InsertAsync(c, t, table, "a", ("v", ColumnType.Text, "x"));
-            await InsertAsync(c, t, table, "b", ("v", ColumnType.Text, ""));
+            await InsertAsync(s, table, "a", ("v", ColumnType.Text, "x"));
+            await InsertAsync(s, table, "b", ("v", ColumnType.Text, ""));
         });
 
         await ExecuteAsync([.. Dialect.ChangeColumnType(table, single, multiple)]);
@@ -135,7 +136,7 @@ public abstract partial class DatabaseTests
         var table = await CreateTableAsync(new ColumnSpec("v", ColumnType.Number));
         await ExecuteAsync([.. Dialect.ChangeColumnType(table, new ColumnSpec("v", ColumnType.Number), new ColumnSpec("v", ColumnType.Text))]);
 
-        await WriteAsync((c, t, ct) => InsertAsync(c, t, table, "a", ("v", ColumnType.Text, "007")));
+        await WriteAsync((s, ct) => InsertAsync(s, table, "a", ("v", ColumnType.Text, "007")));
 
         Assert.Equal("007", await ReadValueAsync(table, "a", "v", ColumnType.Text));
     }
@@ -145,10 +146,10 @@ public abstract partial class DatabaseTests
     {
         var table = await CreateTableAsync(new ColumnSpec("a", ColumnType.Text), new ColumnSpec("b", ColumnType.Number));
         await ExecuteAsync(Dialect.CreateIndex(new IndexSpec("idx_" + table, table, true, [new IndexColumn("a"), new IndexColumn("b", Descending: true)], [])));
-        await WriteAsync((c, t, ct) => InsertAsync(c, t, table, "r1", ("a", ColumnType.Text, "x"), ("b", ColumnType.Number, 1.0)));
+        await WriteAsync((s, ct) => InsertAsync(s, table, "r1", ("a", ColumnType.Text, "x"), ("b", ColumnType.Number, 1.0)));
 
         var exception = await Assert.ThrowsAnyAsync<DbException>(() =>
-            WriteAsync((c, t, ct) => InsertAsync(c, t, table, "r2", ("a", ColumnType.Text, "x"), ("b", ColumnType.Number, 1.0))));
+            WriteAsync((s, ct) => InsertAsync(s, table, "r2", ("a", ColumnType.Text, "x"), ("b", ColumnType.Number, 1.0))));
 
         Assert.Equal(DbErrorKind.UniqueViolation, Dialect.Classify(exception));
         Assert.Equal(["a", "b"], Dialect.UniqueViolationColumns(exception));
@@ -158,9 +159,9 @@ public abstract partial class DatabaseTests
     public async Task PrimaryKey_DuplicateId_IsUniqueViolationOnId()
     {
         var table = await CreateTableAsync();
-        await WriteAsync((c, t, ct) => InsertAsync(c, t, table, "same"));
+        await WriteAsync((s, ct) => InsertAsync(s, table, "same"));
 
-        var exception = await Assert.ThrowsAnyAsync<DbException>(() => WriteAsync((c, t, ct) => InsertAsync(c, t, table, "same")));
+        var exception = await Assert.ThrowsAnyAsync<DbException>(() => WriteAsync((s, ct) => InsertAsync(s, table, "same")));
 
         Assert.Equal(DbErrorKind.UniqueViolation, Dialect.Classify(exception));
         Assert.Equal(["id"], Dialect.UniqueViolationColumns(exception));
@@ -171,10 +172,10 @@ public abstract partial class DatabaseTests
     {
         var table = await CreateTableAsync(new ColumnSpec("name", ColumnType.Text));
         await ExecuteAsync(Dialect.CreateIndex(new IndexSpec("idx_" + table, table, true, [new IndexColumn("name", NoCase: true)], [])));
-        await WriteAsync((c, t, ct) => InsertAsync(c, t, table, "r1", ("name", ColumnType.Text, "Alice")));
+        await WriteAsync((s, ct) => InsertAsync(s, table, "r1", ("name", ColumnType.Text, "Alice")));
 
         var exception = await Assert.ThrowsAnyAsync<DbException>(() =>
-            WriteAsync((c, t, ct) => InsertAsync(c, t, table, "r2", ("name", ColumnType.Text, "aLICE"))));
+            WriteAsync((s, ct) => InsertAsync(s, table, "r2", ("name", ColumnType.Text, "aLICE"))));
 
         Assert.Equal(DbErrorKind.UniqueViolation, Dialect.Classify(exception));
         Assert.Equal(["name"], Dialect.UniqueViolationColumns(exception));
@@ -187,15 +188,15 @@ public abstract partial class DatabaseTests
         await ExecuteAsync(Dialect.CreateIndex(new IndexSpec("idx_" + table, table, true, [new IndexColumn("email")],
             [new IndexCondition("email", IndexOperator.NotEqual, ""), new IndexCondition("active", IndexOperator.Equal, true)])));
 
-        await WriteAsync(async (c, t, ct) =>
+        await WriteAsync(async (s, ct) =>
         {
-            await InsertAsync(c, t, table, "r1", ("email", ColumnType.Text, ""), ("active", ColumnType.Bool, true));
-            await InsertAsync(c, t, table, "r2", ("email", ColumnType.Text, ""), ("active", ColumnType.Bool, true));
-            await InsertAsync(c, t, table, "r3", ("email", ColumnType.Text, "a@b.c"), ("active", ColumnType.Bool, true));
-            await InsertAsync(c, t, table, "r4", ("email", ColumnType.Text, "a@b.c"), ("active", ColumnType.Bool, false));
+            await InsertAsync(s, table, "r1", ("email", ColumnType.Text, ""), ("active", ColumnType.Bool, true));
+            await InsertAsync(s, table, "r2", ("email", ColumnType.Text, ""), ("active", ColumnType.Bool, true));
+            await InsertAsync(s, table, "r3", ("email", ColumnType.Text, "a@b.c"), ("active", ColumnType.Bool, true));
+            await InsertAsync(s, table, "r4", ("email", ColumnType.Text, "a@b.c"), ("active", ColumnType.Bool, false));
         });
         var exception = await Assert.ThrowsAnyAsync<DbException>(() =>
-            WriteAsync((c, t, ct) => InsertAsync(c, t, table, "r5", ("email", ColumnType.Text, "a@b.c"), ("active", ColumnType.Bool, true))));
+            WriteAsync((s, ct) => InsertAsync(s, table, "r5", ("email", ColumnType.Text, "a@b.c"), ("active", ColumnType.Bool, true))));
 
         Assert.Equal(DbErrorKind.UniqueViolation, Dialect.Classify(exception));
     }

@@ -1,3 +1,4 @@
+using SharpBase.Storage;
 using SharpBase.Storage.Schema;
 using Xunit;
 
@@ -29,7 +30,7 @@ public abstract partial class DatabaseTests
     public async Task Value_WrittenAndRead_RoundTrips(ColumnType type, object? value, object? expected)
     {
         var table = await CreateTableAsync(new ColumnSpec("v", type));
-        await WriteAsync((c, t, ct) => InsertAsync(c, t, table, "a", ("v", type, value)));
+        await WriteAsync((s, ct) => InsertAsync(s, table, "a", ("v", type, value)));
 
         var actual = await ReadValueAsync(table, "a", "v", type);
 
@@ -48,10 +49,10 @@ public abstract partial class DatabaseTests
     {
         var table = await CreateTableAsync(new ColumnSpec("v", ColumnType.DateTime));
         var local = new DateTimeOffset(2024, 5, 1, 15, 45, 10, 123, TimeSpan.FromHours(2)).AddTicks(4567);
-        await WriteAsync(async (c, t, ct) =>
+        await WriteAsync(async (s, ct) =>
         {
-            await InsertAsync(c, t, table, "a", ("v", ColumnType.DateTime, local));
-            await InsertAsync(c, t, table, "b", ("v", ColumnType.DateTime, null));
+            await InsertAsync(s, table, "a", ("v", ColumnType.DateTime, local));
+            await InsertAsync(s, table, "b", ("v", ColumnType.DateTime, null));
         });
 
         var read = Assert.IsType<DateTimeOffset>(await ReadValueAsync(table, "a", "v", ColumnType.DateTime));
@@ -67,7 +68,7 @@ public abstract partial class DatabaseTests
         var table = await CreateTableAsync(
             new ColumnSpec("t", ColumnType.Text), new ColumnSpec("n", ColumnType.Number), new ColumnSpec("b", ColumnType.Bool),
             new ColumnSpec("d", ColumnType.DateTime), new ColumnSpec("j", ColumnType.Json), new ColumnSpec("arr", ColumnType.Json, JsonDefault: "[]"));
-        await WriteAsync((c, t, ct) => InsertAsync(c, t, table, "a"));
+        await WriteAsync((s, ct) => InsertAsync(s, table, "a"));
 
         Assert.Equal("", await ReadValueAsync(table, "a", "t", ColumnType.Text));
         Assert.Equal(0.0, await ReadValueAsync(table, "a", "n", ColumnType.Number));

@@ -26,23 +26,23 @@ public abstract partial class DatabaseTests(DatabaseFixture fixture)
     public async Task WriteAsync_WorkThrows_RollsBackAndRethrows()
     {
         var table = await CreateTableAsync(new ColumnSpec("title", ColumnType.Text));
-        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => Db.WriteAsync<bool>(async (connection, transaction, ct) =>
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => Db.WriteAsync<bool>(async (session, ct) =>
         {
-            await InsertAsync(connection, transaction, table, "a", ("title", ColumnType.Text, "kept?"));
+            await InsertAsync(session, table, "a", ("title", ColumnType.Text, "kept?"));
             throw new InvalidOperationException("boom");
         }, Ct));
 
         Assert.Equal("boom", exception.Message);
-        Assert.Equal(0, await ReadAsync((c, ct) => TableIntrospection.CountRowsAsync(c, Dialect, table, ct)));
+        Assert.Equal(0, await ReadAsync((s, ct) => TableIntrospection.CountRowsAsync(s, table, ct)));
     }
 
     [Fact]
     public async Task WriteAsync_Succeeds_CommitsAndReturnsResult()
     {
         var table = await CreateTableAsync(new ColumnSpec("title", ColumnType.Text));
-        var result = await Db.WriteAsync(async (connection, transaction, ct) =>
+        var result = await Db.WriteAsync(async (session, ct) =>
         {
-            await InsertAsync(connection, transaction, table, "a", ("title", ColumnType.Text, "one"));
+            await InsertAsync(session, table, "a", ("title", ColumnType.Text, "one"));
             return 42;
         }, Ct);
 
@@ -54,7 +54,7 @@ public abstract partial class DatabaseTests(DatabaseFixture fixture)
     public async Task WriteAsync_CancelledBeforeStart_RunsNothing()
     {
         var ran = false;
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Db.WriteAsync((_, _, _) =>
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Db.WriteAsync((_, _) =>
         {
             ran = true;
             return Task.FromResult(true);
@@ -66,17 +66,17 @@ public abstract partial class DatabaseTests(DatabaseFixture fixture)
     public async Task WriteAsync_ManyConcurrentWritersAndReaders_AllCommitWithoutLockErrors()
     {
         var table = await CreateTableAsync(new ColumnSpec("n", ColumnType.Number));
-        await WriteAsync((c, t, ct) => InsertAsync(c, t, table, "counter", ("n", ColumnType.Number, 0.0)));
+        await WriteAsync((s, ct) => InsertAsync(s, table, "counter", ("n", ColumnType.Number, 0.0)));
         var quoted = Dialect.QuoteIdentifier(table);
 
-        var writers = Enumerable.Range(0, 40).Select(_ => Task.Run(() => Db.WriteAsync(async (connection, transaction, ct) =>
+        var writers = Enumerable.Range(0, 40).Select(_ => Task.Run(() => Db.WriteAsync(async (session, ct) =>
         {
             // Read-modify-write: only correct when writers are serialized (SQLite) or the row is locked (PostgreSQL).
-            await using var select = DbCommands.Create(connection, transaction, $"SELECT \"n\" FROM {quoted} WHERE \"id\" = 'counter'" +
+            await using var select = session.Command($"SELECT \"n\" FROM {quoted} WHERE \"id\" = 'counter'" +
                 (Dialect.Name == "postgres" ? " FOR UPDATE" : ""));
             var current = (double)Dialect.FromDbValue(ColumnType.Number, await select.ExecuteScalarAsync(ct))!;
             await Task.Yield();
-            await using var update = DbCommands.Create(connection, transaction, $"UPDATE {quoted} SET \"n\" = @n WHERE \"id\" = 'counter'");
+            await using var update = session.Command($"UPDATE {quoted} SET \"n\" = @n WHERE \"id\" = 'counter'");
             Dialect.AddValueParameter(update, "@n", ColumnType.Number, current + 1);
             return await update.ExecuteNonQueryAsync(ct);
         }, Ct)));
@@ -98,7 +98,7 @@ public abstract partial class DatabaseTests(DatabaseFixture fixture)
     [Fact]
     public async Task Classify_QueryOnMissingTable_IsInvalidSql()
     {
-        var exception = await Assert.ThrowsAnyAsync<DbException>(() => ReadAsync((c, ct) => TableIntrospection.CountRowsAsync(c, Dialect, "no_such_table", ct)));
+        var exception = await Assert.ThrowsAnyAsync<DbException>(() => ReadAsync((s, ct) => TableIntrospection.CountRowsAsync(s, "no_such_table", ct)));
         Assert.Equal(DbErrorKind.InvalidSql, Dialect.Classify(exception));
     }
 
@@ -106,11 +106,11 @@ public abstract partial class DatabaseTests(DatabaseFixture fixture)
     public async Task JsonPrimitives_ExtractAndArrayLength_ReadJsonValues()
     {
         var table = await CreateTableAsync(new ColumnSpec("data", ColumnType.Json));
-        await WriteAsync(async (c, t, ct) =>
+        await WriteAsync(async (s, ct) =>
         {
-            await InsertAsync(c, t, table, "obj", ("data", ColumnType.Json, """{"a":{"b":"x","list":[1,2,3]},"it's":"q"}"""));
-            await InsertAsync(c, t, table, "arr", ("data", ColumnType.Json, """["p","q"]"""));
-            await InsertAsync(c, t, table, "nul", ("data", ColumnType.Json, null));
+            await InsertAsync(s, table, "obj", ("data", ColumnType.Json, """{"a":{"b":"x","list":[1,2,3]},"it's":"q"}"""));
+            await InsertAsync(s, table, "arr", ("data", ColumnType.Json, """["p","q"]"""));
+            await InsertAsync(s, table, "nul", ("data", ColumnType.Json, null));
         });
 
         var data = Dialect.QuoteIdentifier("data");
@@ -133,30 +133,30 @@ public abstract partial class DatabaseTests(DatabaseFixture fixture)
         return table;
     }
 
-    private Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> work) => Db.ReadAsync(work, Ct);
+    private Task<T> ReadAsync<T>(Func<DbSession, CancellationToken, Task<T>> work) => Db.ReadAsync(work, Ct);
 
-    private Task<bool> WriteAsync(Func<DbConnection, DbTransaction, CancellationToken, Task> work) =>
-        Db.WriteAsync(async (c, t, ct) =>
+    private Task<bool> WriteAsync(Func<DbSession, CancellationToken, Task> work) =>
+        Db.WriteAsync(async (s, ct) =>
         {
-            await work(c, t, ct);
+            await work(s, ct);
             return true;
         }, Ct);
 
     private Task<bool> ExecuteAsync(params string[] statements) =>
-        WriteAsync(async (connection, transaction, ct) =>
+        WriteAsync(async (session, ct) =>
         {
             foreach (var sql in statements)
             {
-                await using var command = DbCommands.Create(connection, transaction, sql);
+                await using var command = session.Command(sql);
                 await command.ExecuteNonQueryAsync(ct);
             }
         });
 
-    private async Task InsertAsync(DbConnection connection, DbTransaction transaction, string table, string id, params (string Column, ColumnType Type, object? Value)[] values)
+    private async Task InsertAsync(DbSession session, string table, string id, params (string Column, ColumnType Type, object? Value)[] values)
     {
         var columns = string.Join(", ", values.Select(v => Dialect.QuoteIdentifier(v.Column)));
         var parameters = string.Join(", ", values.Select((_, i) => "@p" + i));
-        await using var command = DbCommands.Create(connection, transaction,
+        await using var command = session.Command(
             $"INSERT INTO {Dialect.QuoteIdentifier(table)} (\"id\"{(values.Length > 0 ? ", " + columns : "")}) VALUES (@id{(values.Length > 0 ? ", " + parameters : "")})");
         command.AddParameter("@id", id);
         for (var i = 0; i < values.Length; i++)
@@ -168,9 +168,9 @@ public abstract partial class DatabaseTests(DatabaseFixture fixture)
     }
 
     private Task<object?> ReadValueAsync(string table, string id, string column, ColumnType type) =>
-        ReadAsync(async (connection, ct) =>
+        ReadAsync(async (session, ct) =>
         {
-            await using var command = DbCommands.Create(connection, null,
+            await using var command = session.Command(
                 $"SELECT {Dialect.QuoteIdentifier(column)} FROM {Dialect.QuoteIdentifier(table)} WHERE \"id\" = @id");
             command.AddParameter("@id", id);
             await using var reader = await command.ExecuteReaderAsync(ct);
@@ -179,9 +179,9 @@ public abstract partial class DatabaseTests(DatabaseFixture fixture)
         });
 
     private Task<object?[]> QueryRowAsync(string sql, string id) =>
-        ReadAsync(async (connection, ct) =>
+        ReadAsync(async (session, ct) =>
         {
-            await using var command = DbCommands.Create(connection, null, sql);
+            await using var command = session.Command(sql);
             command.AddParameter("@id", id);
             await using var reader = await command.ExecuteReaderAsync(ct);
             Assert.True(await reader.ReadAsync(ct), $"row {id} not found");

@@ -1,3 +1,4 @@
+using SharpBase.Storage;
 using Microsoft.Data.Sqlite;
 using SharpBase.Storage.Catalog;
 using SharpBase.Storage.Sqlite;
@@ -28,7 +29,7 @@ public sealed class SqliteDatabaseBehaviourTests : IAsyncLifetime
     [Fact]
     public async Task WriteAsync_BeforeFirstStatement_HoldsTheWriteLock()
     {
-        await _database.WriteAsync(async (_, _, ct) =>
+        await _database.WriteAsync(async (_, ct) =>
         {
             // BEGIN IMMEDIATE: another connection cannot start writing even though this transaction wrote nothing yet.
             await using var other = new SqliteConnection($"Data Source={_database.FilePath};Pooling=False;Default Timeout=1");
@@ -45,10 +46,10 @@ public sealed class SqliteDatabaseBehaviourTests : IAsyncLifetime
     public async Task WriteAsync_InsideWrite_ThrowsInsteadOfDeadlocking()
     {
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            _database.WriteAsync((_, _, ct) => _database.WriteAsync((_, _, _) => Task.FromResult(1), ct), Ct));
+            _database.WriteAsync((_, ct) => _database.WriteAsync((_, _) => Task.FromResult(1), ct), Ct));
 
         Assert.Contains("cannot start another write", exception.Message, StringComparison.Ordinal);
-        Assert.Equal(2, await _database.WriteAsync((_, _, _) => Task.FromResult(2), Ct));
+        Assert.Equal(2, await _database.WriteAsync((_, _) => Task.FromResult(2), Ct));
     }
 
     [Fact]
@@ -56,12 +57,12 @@ public sealed class SqliteDatabaseBehaviourTests : IAsyncLifetime
     {
         using var release = new SemaphoreSlim(0);
         Task<int>? later = null;
-        await _database.WriteAsync((_, _, _) =>
+        await _database.WriteAsync((_, _) =>
         {
             later = Task.Run(async () =>
             {
                 await release.WaitAsync();
-                return await _database.WriteAsync((_, _, _) => Task.FromResult(3), CancellationToken.None);
+                return await _database.WriteAsync((_, _) => Task.FromResult(3), CancellationToken.None);
             }, CancellationToken.None);
             return Task.FromResult(true);
         }, Ct);
@@ -73,9 +74,9 @@ public sealed class SqliteDatabaseBehaviourTests : IAsyncLifetime
     [Fact]
     public async Task ReadAsync_AttemptedWrite_IsRefused()
     {
-        var exception = await Assert.ThrowsAsync<SqliteException>(() => _database.ReadAsync(async (connection, ct) =>
+        var exception = await Assert.ThrowsAsync<SqliteException>(() => _database.ReadAsync(async (session, ct) =>
         {
-            await using var command = DbCommands.Create(connection, null, "CREATE TABLE sneaky (x TEXT)");
+            await using var command = session.Command("CREATE TABLE sneaky (x TEXT)");
             return await command.ExecuteNonQueryAsync(ct);
         }, Ct));
 
@@ -88,16 +89,16 @@ public sealed class SqliteDatabaseBehaviourTests : IAsyncLifetime
     public async Task Connections_Pragmas_AreSet(bool synchronousFull, long synchronous)
     {
         await using var database = new SqliteDatabase(Path.Combine(_directory, synchronousFull ? "full" : "normal"), synchronousFull);
-        await database.WriteAsync((_, _, _) => Task.FromResult(true), Ct);
+        await database.WriteAsync((_, _) => Task.FromResult(true), Ct);
 
         foreach (var (pragma, expected) in new (string, object)[] { ("journal_mode", "wal"), ("foreign_keys", 1L), ("synchronous", synchronous), ("busy_timeout", 10000L) })
         {
-            Assert.Equal(expected, await database.WriteAsync((c, t, ct) => ScalarAsync(c, t, "PRAGMA " + pragma, ct), Ct));
-            Assert.Equal(expected, await database.ReadAsync((c, ct) => ScalarAsync(c, null, "PRAGMA " + pragma, ct), Ct));
+            Assert.Equal(expected, await database.WriteAsync((s, ct) => ScalarAsync(s, "PRAGMA " + pragma, ct), Ct));
+            Assert.Equal(expected, await database.ReadAsync((s, ct) => ScalarAsync(s, "PRAGMA " + pragma, ct), Ct));
         }
 
-        Assert.Equal(1L, await database.ReadAsync((c, ct) => ScalarAsync(c, null, "PRAGMA query_only", ct), Ct));
-        Assert.Equal(0L, await database.WriteAsync((c, t, ct) => ScalarAsync(c, t, "PRAGMA query_only", ct), Ct));
+        Assert.Equal(1L, await database.ReadAsync((s, ct) => ScalarAsync(s, "PRAGMA query_only", ct), Ct));
+        Assert.Equal(0L, await database.WriteAsync((s, ct) => ScalarAsync(s, "PRAGMA query_only", ct), Ct));
     }
 
     [Fact]
@@ -107,13 +108,12 @@ public sealed class SqliteDatabaseBehaviourTests : IAsyncLifetime
         await _database.DisposeAsync();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => _database.ReadAsync((_, _) => Task.FromResult(0), Ct));
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => _database.WriteAsync((_, _, _) => Task.FromResult(0), Ct));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => _database.WriteAsync((_, _) => Task.FromResult(0), Ct));
     }
 
-    private static async Task<object?> ScalarAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, string sql,
-        CancellationToken cancellationToken)
+    private static async Task<object?> ScalarAsync(DbSession session, string sql, CancellationToken cancellationToken)
     {
-        await using var command = DbCommands.Create(connection, transaction, sql);
+        await using var command = session.Command(sql);
         return await command.ExecuteScalarAsync(cancellationToken);
     }
 }

@@ -20,9 +20,9 @@ internal static class AuthTestKit
         var users = core.Schema.Current.Find("users")!;
         var id = Ids.NewRecordId(SecureRandomSource.Instance);
         var now = DateTimeOffset.UtcNow;
-        await core.Database.WriteAsync(async (connection, transaction, ct) =>
+        await core.Database.WriteAsync(async (session, ct) =>
         {
-            await core.Records.InsertAsync(connection, transaction, users, new Dictionary<string, object?>
+            await core.Records.InsertAsync(session, users, new Dictionary<string, object?>
             {
                 ["id"] = id, ["email"] = email, ["password"] = core.Passwords.Hash(password),
                 ["tokenKey"] = SecureRandomSource.Instance.NextString(50, Ids.AlphanumericAlphabet),

@@ -104,7 +104,7 @@ public abstract class AuthTokenHostileTests(DatabaseKind kind)
         var id = await InsertUserAsync(server, "a@example.com");
         var signIn = await SignInAsync(server, "a@example.com");
         var users = server.Core.Schema.Current.Find("users")!;
-        await server.Core.Database.WriteAsync((c, t, ct) => server.Core.Records.DeleteAsync(c, t, users, id, ct), CancellationToken.None);
+        await server.Core.Database.WriteAsync((session, ct) => server.Core.Records.DeleteAsync(session, users, id, ct), CancellationToken.None);
         await HttpAssert.ErrorAsync(await server.Guest.SendAsync(Post(Refresh, signIn["token"]!.GetValue<string>())), 401);
         await HttpAssert.ErrorAsync(await server.Guest.PostAsJsonAsync("/api/collections/users/auth-refresh-token",
             new { refreshToken = signIn["refreshToken"]!.GetValue<string>() }), 401);
@@ -120,11 +120,11 @@ public abstract class AuthTokenHostileTests(DatabaseKind kind)
         var user = (await FindUserAsync(server, id))!;
 
         // What the records API does on a password or email change.
-        var newKey = await server.Core.Database.WriteAsync(async (c, t, ct) =>
+        var newKey = await server.Core.Database.WriteAsync(async (session, ct) =>
         {
-            await server.Core.Records.UpdateAsync(c, t, user.Collection, id,
+            await server.Core.Records.UpdateAsync(session, user.Collection, id,
                 new Dictionary<string, object?> { ["password"] = server.Core.Passwords.Hash("another password 2") }, ct);
-            return await server.Core.Auth.OnCredentialsChangedAsync(c, t, user, ct);
+            return await server.Core.Auth.OnCredentialsChangedAsync(session, user, ct);
         }, CancellationToken.None);
 
         Assert.NotEqual(user.GetString("tokenKey"), newKey);

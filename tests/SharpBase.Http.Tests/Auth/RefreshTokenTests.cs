@@ -28,10 +28,9 @@ public abstract class RefreshTokenTests(DatabaseKind kind)
         Assert.Equal("a@example.com", body["record"]!["email"]!.GetValue<string>());
         await HttpAssert.StatusAsync(await server.Guest.SendAsync(Post("/api/collections/users/auth-refresh", body["token"]!.GetValue<string>())), HttpStatusCode.OK);
 
-        var stored = await server.Core.Database.ReadAsync(async (connection, ct) =>
+        var stored = await server.Core.Database.ReadAsync(async (session, ct) =>
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT hash FROM \"_authTokens\"";
+            await using var command = session.Command("SELECT hash FROM \"_authTokens\"");
             var hashes = new List<string>();
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))

@@ -248,7 +248,7 @@ public abstract class CollectionCrudTests(DatabaseKind kind)
 
         await HttpAssert.StatusAsync(await server.Superuser.DeleteAsync("/api/collections/posts"), HttpStatusCode.NoContent);
         Assert.Null(server.Core.Schema.Current.Find("posts"));
-        var exists = await server.Core.Database.ReadAsync((c, ct) => SharpBase.Storage.Catalog.TableIntrospection.TableExistsAsync(c, server.Core.Database.Dialect, "posts", ct), CancellationToken.None);
+        var exists = await server.Core.Database.ReadAsync((s, ct) => SharpBase.Storage.Catalog.TableIntrospection.TableExistsAsync(s, "posts", ct), CancellationToken.None);
         Assert.False(exists);
     }
 
@@ -269,21 +269,21 @@ public abstract class CollectionCrudTests(DatabaseKind kind)
     {
         var collection = server.Core.Schema.Current.Find(collectionName)!;
         values.TryAdd("id", SharpBase.Core.Common.Ids.NewRecordId(SharpBase.Core.Common.SecureRandomSource.Instance));
-        await server.Core.Database.WriteAsync(async (connection, transaction, ct) =>
+        await server.Core.Database.WriteAsync(async (session, ct) =>
         {
-            await server.Core.Records.InsertAsync(connection, transaction, collection, values, ct);
+            await server.Core.Records.InsertAsync(session, collection, values, ct);
             return true;
         }, CancellationToken.None);
     }
 
     internal static Task<long> CountAsync(TestServer server, string collectionName) =>
-        server.Core.Database.ReadAsync((connection, ct) =>
-            server.Core.Records.CountAsync(connection, null, server.Core.Schema.Current.Find(collectionName)!, ct), CancellationToken.None);
+        server.Core.Database.ReadAsync((session, ct) =>
+            server.Core.Records.CountAsync(session, server.Core.Schema.Current.Find(collectionName)!, ct), CancellationToken.None);
 
     private static Task<string?> FirstIdAsync(TestServer server, string collectionName) =>
-        server.Core.Database.ReadAsync(async (connection, ct) =>
+        server.Core.Database.ReadAsync(async (session, ct) =>
         {
-            await using var command = SharpBase.Storage.Catalog.DbCommands.Create(connection, null, $"SELECT id FROM \"{collectionName}\" LIMIT 1");
+            await using var command = session.Command($"SELECT id FROM \"{collectionName}\" LIMIT 1");
             return (string?)await command.ExecuteScalarAsync(ct);
         }, CancellationToken.None);
 }

@@ -74,9 +74,9 @@ public sealed class TestServer : IAsyncDisposable
         var core = Core;
         var users = core.Schema.Current.Find("users")!;
         var now = DateTimeOffset.UtcNow;
-        await core.Database.WriteAsync(async (connection, transaction, ct) =>
+        await core.Database.WriteAsync(async (session, ct) =>
         {
-            await core.Records.InsertAsync(connection, transaction, users, new Dictionary<string, object?>
+            await core.Records.InsertAsync(session, users, new Dictionary<string, object?>
             {
                 ["id"] = SharpBase.Core.Common.Ids.NewRecordId(SharpBase.Core.Common.SecureRandomSource.Instance),
                 ["email"] = email,

@@ -103,9 +103,9 @@ public abstract class MigrationTests(DatabaseKind kind)
             var posts = core.Schema.Current.Find("posts")!;
             for (var i = 0; i < 3; i++)
             {
-                await core.Database.WriteAsync(async (c, t, ct) =>
+                await core.Database.WriteAsync(async (session, ct) =>
                 {
-                    await core.Records.InsertAsync(c, t, posts, new Dictionary<string, object?> { ["id"] = "rec" + i + "aaaaaaaaaaa", ["title"] = "t" }, ct);
+                    await core.Records.InsertAsync(session, posts, new Dictionary<string, object?> { ["id"] = "rec" + i + "aaaaaaaaaaa", ["title"] = "t" }, ct);
                     return true;
                 }, CancellationToken.None);
             }

@@ -14,7 +14,7 @@ public static class AuthRefreshEndpoint
     /// <summary>Maps the route.</summary>
     public static IEndpointRouteBuilder MapAuthRefreshEndpoint(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/collections/{collection}/auth-refresh", HandleAsync)
+        routes.MapPost("/collections/{collection}/auth-refresh", HandleAsync)
             .WithName("auth.refresh").WithSummary("Returns a new auth token for the signed-in record.").WithTags("auth");
         return routes;
     }

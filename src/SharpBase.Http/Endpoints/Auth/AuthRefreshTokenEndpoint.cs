@@ -18,7 +18,7 @@ public static class AuthRefreshTokenEndpoint
     /// <summary>Maps the route.</summary>
     public static IEndpointRouteBuilder MapAuthRefreshTokenEndpoint(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/collections/{collection}/auth-refresh-token", HandleAsync)
+        routes.MapPost("/collections/{collection}/auth-refresh-token", HandleAsync)
             .WithName("auth.refreshToken").WithSummary("Exchanges a refresh token for a new auth token and refresh token.").WithTags("auth");
         return routes;
     }

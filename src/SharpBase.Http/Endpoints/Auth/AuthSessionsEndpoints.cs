@@ -21,11 +21,11 @@ public static class AuthSessionsEndpoints
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapAuthSessionsEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/collections/{collection}/sessions", ListAsync)
+        routes.MapGet("/collections/{collection}/sessions", ListAsync)
             .WithName("auth.sessions.list").WithSummary("Lists the signed-in record's sessions.").WithTags("auth");
-        routes.MapDelete("/api/collections/{collection}/sessions/{id}", RevokeAsync)
+        routes.MapDelete("/collections/{collection}/sessions/{id}", RevokeAsync)
             .WithName("auth.sessions.revoke").WithSummary("Revokes one session of the signed-in record.").WithTags("auth");
-        routes.MapDelete("/api/collections/{collection}/sessions", RevokeAllAsync)
+        routes.MapDelete("/collections/{collection}/sessions", RevokeAllAsync)
             .WithName("auth.sessions.revokeAll").WithSummary("Logs the signed-in record out everywhere.").WithTags("auth");
         return routes;
     }

@@ -15,7 +15,7 @@ public static class AuthWithPasswordEndpoint
     /// <summary>Maps the route.</summary>
     public static IEndpointRouteBuilder MapAuthWithPasswordEndpoint(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/collections/{collection}/auth-with-password", HandleAsync).WithRetryAfter()
+        routes.MapPost("/collections/{collection}/auth-with-password", HandleAsync).WithRetryAfter()
             .WithName("auth.withPassword").WithSummary("Signs in with an identity and password.").WithTags("auth");
         return routes;
     }

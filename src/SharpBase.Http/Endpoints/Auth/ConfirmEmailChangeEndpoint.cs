@@ -14,7 +14,7 @@ public static class ConfirmEmailChangeEndpoint
     /// <summary>Maps the route.</summary>
     public static IEndpointRouteBuilder MapConfirmEmailChangeEndpoint(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/collections/{collection}/confirm-email-change", HandleAsync)
+        routes.MapPost("/collections/{collection}/confirm-email-change", HandleAsync)
             .WithName("auth.confirmEmailChange").WithSummary("Sets the new email with a token and the current password; every session of the record ends.").WithTags("auth");
         return routes;
     }

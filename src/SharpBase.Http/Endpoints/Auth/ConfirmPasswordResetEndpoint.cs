@@ -14,7 +14,7 @@ public static class ConfirmPasswordResetEndpoint
     /// <summary>Maps the route.</summary>
     public static IEndpointRouteBuilder MapConfirmPasswordResetEndpoint(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/collections/{collection}/confirm-password-reset", HandleAsync)
+        routes.MapPost("/collections/{collection}/confirm-password-reset", HandleAsync)
             .WithName("auth.confirmPasswordReset").WithSummary("Sets a new password with a reset token; every session of the record ends.").WithTags("auth");
         return routes;
     }

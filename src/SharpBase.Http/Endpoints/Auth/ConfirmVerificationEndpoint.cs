@@ -14,7 +14,7 @@ public static class ConfirmVerificationEndpoint
     /// <summary>Maps the route.</summary>
     public static IEndpointRouteBuilder MapConfirmVerificationEndpoint(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/collections/{collection}/confirm-verification", HandleAsync)
+        routes.MapPost("/collections/{collection}/confirm-verification", HandleAsync)
             .WithName("auth.confirmVerification").WithSummary("Marks the record of a verification token verified.").WithTags("auth");
         return routes;
     }

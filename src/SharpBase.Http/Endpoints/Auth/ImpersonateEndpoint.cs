@@ -17,7 +17,7 @@ public static class ImpersonateEndpoint
     /// <summary>Maps the route.</summary>
     public static IEndpointRouteBuilder MapImpersonateEndpoint(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/collections/{collection}/impersonate/{id}", HandleAsync)
+        routes.MapPost("/collections/{collection}/impersonate/{id}", HandleAsync)
             .WithName("auth.impersonate").WithSummary("Issues a non-refreshable token for another auth record (superusers only).").WithTags("auth");
         return routes;
     }

@@ -15,7 +15,7 @@ public static class RequestEmailChangeEndpoint
     /// <summary>Maps the route.</summary>
     public static IEndpointRouteBuilder MapRequestEmailChangeEndpoint(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/collections/{collection}/request-email-change", HandleAsync)
+        routes.MapPost("/collections/{collection}/request-email-change", HandleAsync)
             .WithName("auth.requestEmailChange").WithSummary("Mails a confirmation link to the new address (auth required).").WithTags("auth");
         return routes;
     }

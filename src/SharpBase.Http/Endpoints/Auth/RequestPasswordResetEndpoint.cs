@@ -14,7 +14,7 @@ public static class RequestPasswordResetEndpoint
     /// <summary>Maps the route.</summary>
     public static IEndpointRouteBuilder MapRequestPasswordResetEndpoint(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/collections/{collection}/request-password-reset", HandleAsync)
+        routes.MapPost("/collections/{collection}/request-password-reset", HandleAsync)
             .WithName("auth.requestPasswordReset").WithSummary("Mails a password reset link (always 204).").WithTags("auth");
         return routes;
     }

@@ -14,7 +14,7 @@ public static class RequestVerificationEndpoint
     /// <summary>Maps the route.</summary>
     public static IEndpointRouteBuilder MapRequestVerificationEndpoint(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/collections/{collection}/request-verification", HandleAsync)
+        routes.MapPost("/collections/{collection}/request-verification", HandleAsync)
             .WithName("auth.requestVerification").WithSummary("Mails a verification link (always 204).").WithTags("auth");
         return routes;
     }

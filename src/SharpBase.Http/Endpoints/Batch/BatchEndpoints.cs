@@ -16,16 +16,16 @@ using SharpBase.Http.Middleware;
 namespace SharpBase.Http.Endpoints.Batch;
 
 /// <summary>
-/// <c>POST /api/batch</c>: create, update, upsert and delete sub-requests in one transaction, each through the same
-/// <see cref="RecordService"/> code with its rules and validation. Any failure rolls everything back. All state lives in
-/// this request's locals: concurrent batches share nothing.
+/// <c>POST /api/batch</c>: parses the sub-requests and hands them to <see cref="RecordService.BatchAsync"/>, which runs
+/// them in one transaction through the same code as the single-record routes (rules, validation, expand, visibility, hooks).
+/// Any failure rolls everything back. All state lives in this request's locals: concurrent batches share nothing.
 /// </summary>
 public static partial class BatchEndpoints
 {
     /// <summary>Maps the batch route.</summary>
     public static IEndpointRouteBuilder MapBatchEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/batch", HandleAsync).WithName("batch").WithSummary("Runs record writes in one transaction.").WithTags("batch");
+        routes.MapPost("/batch", HandleAsync).WithName("batch").WithSummary("Runs record writes in one transaction.").WithTags("batch");
         return routes;
     }
 
@@ -43,44 +43,23 @@ public static partial class BatchEndpoints
         }
 
         var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
-        var requests = Parse(body, settings.MaxRequests);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        if (settings.Timeout > 0)
+        var operations = Parse(body, settings.MaxRequests).Select(request => Operation(context, request)).ToList();
+        var results = await records.BatchAsync(operations, TimeSpan.FromSeconds(Math.Max(0, settings.Timeout)), context.RequestAborted);
+        var json = new JsonArray();
+        for (var i = 0; i < results.Count; i++)
         {
-            timeout.CancelAfter(TimeSpan.FromSeconds(settings.Timeout));
+            var record = results[i].Body is { } result
+                ? FieldsFilter.Apply(RecordJson.ToJson(result.Record, result.Audience), operations[i].Info.Query.GetValueOrDefault("fields"), isList: false)
+                : null;
+            json.Add(new JsonObject { ["status"] = results[i].Status, ["body"] = record });
         }
 
-        try
-        {
-            var results = await records.Database.WriteAsync(async (connection, transaction, ct) =>
-            {
-                var session = new DbSession(connection, transaction);
-                var responses = new JsonArray();
-                for (var i = 0; i < requests.Count; i++)
-                {
-                    try
-                    {
-                        responses.Add(await RunAsync(context, records, session, requests[i], ct));
-                    }
-                    catch (ApiException exception)
-                    {
-                        throw new BatchRequestFailedException(i, exception);
-                    }
-                }
-
-                return responses;
-            }, timeout.Token);
-            return JsonResponse.Ok(context, results);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
-        {
-            throw new BadRequestException("Batch transaction timed out.");
-        }
+        return JsonResponse.Ok(context, json);
     }
 
-    private static async Task<JsonObject> RunAsync(HttpContext context, RecordService records, DbSession session, BatchRequest request, CancellationToken cancellationToken)
+    /// <summary>The sub-request as a Core operation, with its own method, query and headers over the batch caller's auth.</summary>
+    private static BatchOperation Operation(HttpContext context, BatchRequest request)
     {
-        var collection = records.Collection(request.Collection);
         var outer = RequestInfoFactory.Create(context, request.Body, "batch");
         var headers = new Dictionary<string, string>(outer.Headers, StringComparer.Ordinal);
         foreach (var (key, value) in request.Headers)
@@ -92,35 +71,13 @@ public static partial class BatchEndpoints
         }
 
         var info = outer with { Method = request.Method, Query = request.Query, Headers = headers };
-        RecordRow? row;
-        var status = 200;
-        switch (request.Method)
+        var action = request.Method switch
         {
-            case "POST":
-                row = await records.CreateAsync(session, collection, request.Body, info, cancellationToken);
-                break;
-            case "PATCH":
-                row = await records.UpdateAsync(session, collection, request.Id!, request.Body, info, cancellationToken);
-                break;
-            case "PUT":
-                row = await records.UpsertAsync(session, collection, request.Body, info, cancellationToken);
-                break;
-            default:
-                await records.DeleteAsync(session, collection, request.Id!, info, cancellationToken);
-                row = null;
-                status = 204;
-                break;
-        }
-
-        JsonNode? json = null;
-        if (row is not null)
-        {
-            request.Query.TryGetValue("expand", out var expand);
-            await records.ExpandAsync(session, [row], expand, info, cancellationToken);
-            request.Query.TryGetValue("fields", out var fields);
-            json = FieldsFilter.Apply(RecordJson.ToJson(row, RecordResponses.Audience(context)), fields, isList: false);
-        }
-
-        return new JsonObject { ["status"] = status, ["body"] = json };
+            "POST" => BatchAction.Create,
+            "PATCH" => BatchAction.Update,
+            "PUT" => BatchAction.Upsert,
+            _ => BatchAction.Delete,
+        };
+        return new BatchOperation(action, request.Collection, request.Id, RecordInput.FromValues(request.Body), info, request.Query.GetValueOrDefault("expand"));
     }
 }

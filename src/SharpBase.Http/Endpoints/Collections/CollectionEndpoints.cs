@@ -16,7 +16,7 @@ public static class CollectionEndpoints
     /// <summary>Maps the collections routes.</summary>
     public static IEndpointRouteBuilder MapCollectionEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/collections").WithTags("collections")
+        var group = routes.MapGroup("/collections").WithTags("collections")
             .AddEndpointFilter(async (context, next) =>
             {
                 context.HttpContext.RequireSuperuser();

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -19,7 +18,7 @@ public static class RecordEndpoints
     /// <summary>Maps the record routes.</summary>
     public static IEndpointRouteBuilder MapRecordEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/collections/{collection}/records").WithTags("records");
+        var group = routes.MapGroup("/collections/{collection}/records").WithTags("records");
         group.MapGetAndHead("", ListAsync).WithName("records.list").WithSummary("Lists records under the list rule, with filter, sort, expand and fields.");
         group.MapPost("", CreateAsync).WithName("records.create").WithSummary("Creates a record.");
         group.MapGetAndHead("/{id}", ViewAsync).WithName("records.view").WithSummary("Returns one record under the view rule.");
@@ -30,79 +29,43 @@ public static class RecordEndpoints
 
     private static async Task<IResult> ListAsync(HttpContext context, string collection, RecordService records)
     {
-        var target = records.Collection(collection);
+        var target = records.Resolve(collection);
         var paging = Paging.From(context.Request.Query);
-        var info = RequestInfoFactory.Create(context);
-        var request = new RecordListRequest(paging.Page, paging.PerPage, paging.SkipTotal, context.Request.Query["filter"], context.Request.Query["sort"]);
-        var page = await records.Database.ReadAsync(async (connection, ct) =>
-        {
-            var session = new DbSession(connection, null);
-            var result = await records.ListAsync(session, target, request, info, ct);
-            await records.ExpandAsync(session, result.Items, context.Request.Query["expand"], info, ct);
-            return (Page: result, Managed: await records.ManagedIdsAsync(session, target, result.Items, info, ct));
-        }, context.RequestAborted);
-        return RecordJsonResult.List(context, page.Page, RecordResponses.Audience(context) with { ManagedIds = page.Managed });
+        var query = context.Request.Query;
+        var request = new RecordListRequest(paging.Page, paging.PerPage, paging.SkipTotal, query["filter"], query["sort"]);
+        var result = await records.ListAsync(target, new RecordListQuery(request, query["expand"]), RequestInfoFactory.Create(context), context.RequestAborted);
+        return RecordJsonResult.List(context, result.Page, result.Audience);
     }
 
     private static async Task<IResult> ViewAsync(HttpContext context, string collection, string id, RecordService records)
     {
-        var target = records.Collection(collection);
-        var info = RequestInfoFactory.Create(context);
-        var record = await records.Database.ReadAsync(async (connection, ct) =>
-        {
-            var session = new DbSession(connection, null);
-            var row = await records.ViewAsync(session, target, id, info, ct);
-            await records.ExpandAsync(session, [row], context.Request.Query["expand"], info, ct);
-            return (Row: row, Managed: await records.ManagedIdsAsync(session, target, [row], info, ct));
-        }, context.RequestAborted);
-        return RecordJsonResult.One(context, record.Row, RecordResponses.Audience(context) with { ManagedIds = record.Managed });
+        var target = records.Resolve(collection);
+        var result = await records.ViewAsync(target, id, context.Request.Query["expand"], RequestInfoFactory.Create(context), context.RequestAborted);
+        return RecordJsonResult.One(context, result.Record, result.Audience);
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, string collection, RecordService records)
     {
-        var target = records.Collection(collection);
-        var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
-        var info = RequestInfoFactory.Create(context, body);
-        var record = await records.Database.WriteAsync(async (connection, transaction, ct) =>
-        {
-            var session = new DbSession(connection, transaction);
-            var row = await records.CreateAsync(session, target, body, info, ct);
-            await records.ExpandAsync(session, [row], context.Request.Query["expand"], info, ct);
-            return (Row: row, Managed: await records.ManagedIdsAsync(session, target, [row], info, ct));
-        }, context.RequestAborted);
-        return RecordJsonResult.One(context, record.Row, RecordResponses.Audience(context) with { ManagedIds = record.Managed });
+        var target = records.Resolve(collection);
+        var input = await RequestBody.ReadInputAsync(context.Request, context.RequestAborted);
+        var info = RequestInfoFactory.Create(context, input.Values);
+        var result = await records.CreateAsync(target, input, context.Request.Query["expand"], info, context.RequestAborted);
+        return RecordJsonResult.One(context, result.Record, result.Audience);
     }
 
     private static async Task<IResult> UpdateAsync(HttpContext context, string collection, string id, RecordService records)
     {
-        var target = records.Collection(collection);
-        var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
-        var info = RequestInfoFactory.Create(context, body);
-        var record = await records.Database.WriteAsync(async (connection, transaction, ct) =>
-        {
-            var session = new DbSession(connection, transaction);
-            var row = await records.UpdateAsync(session, target, id, body, info, ct);
-            await records.ExpandAsync(session, [row], context.Request.Query["expand"], info, ct);
-            return (Row: row, Managed: await records.ManagedIdsAsync(session, target, [row], info, ct));
-        }, context.RequestAborted);
-        return RecordJsonResult.One(context, record.Row, RecordResponses.Audience(context) with { ManagedIds = record.Managed });
+        var target = records.Resolve(collection);
+        var input = await RequestBody.ReadInputAsync(context.Request, context.RequestAborted);
+        var info = RequestInfoFactory.Create(context, input.Values);
+        var result = await records.UpdateAsync(target, id, input, context.Request.Query["expand"], info, context.RequestAborted);
+        return RecordJsonResult.One(context, result.Record, result.Audience);
     }
 
     private static async Task<IResult> DeleteAsync(HttpContext context, string collection, string id, RecordService records)
     {
-        var target = records.Collection(collection);
+        var target = records.Resolve(collection);
         await records.DeleteAsync(target, id, RequestInfoFactory.Create(context), context.RequestAborted);
         return Results.NoContent();
-    }
-}
-
-/// <summary>Shared shaping of record responses.</summary>
-public static class RecordResponses
-{
-    /// <summary>Who reads the records of this request.</summary>
-    public static RecordAudience Audience(HttpContext context)
-    {
-        var caller = context.Caller();
-        return new RecordAudience(caller.IsSuperuser, AuthId: caller.Record?.Id, AuthCollectionId: caller.Record?.Collection.Id);
     }
 }

@@ -14,13 +14,13 @@ public static class SettingsEndpoints
     /// <summary>Maps the settings routes.</summary>
     public static IEndpointRouteBuilder MapSettingsEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGetAndHead("/api/settings", (HttpContext context, SettingsService settings) =>
+        routes.MapGetAndHead("/settings", (HttpContext context, SettingsService settings) =>
         {
             context.RequireSuperuser();
             return JsonResponse.Ok(context, settings.ToJson());
         }).WithName("settings.get").WithSummary("Returns the settings; secrets are never included.").WithTags("settings");
 
-        routes.MapPatch("/api/settings", async (HttpContext context, SettingsService settings) =>
+        routes.MapPatch("/settings", async (HttpContext context, SettingsService settings) =>
         {
             context.RequireSuperuser();
             var patch = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);

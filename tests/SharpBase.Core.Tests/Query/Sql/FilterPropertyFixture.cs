@@ -50,11 +50,9 @@ public sealed class FilterPropertyFixture : IAsyncLifetime
         Schema = new SchemaSnapshot([Items]);
         foreach (var database in new[] { Sqlite, Postgres })
         {
-            await database.WriteAsync(async (connection, transaction, ct) =>
+            await database.WriteAsync(async (session, ct) =>
             {
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = database.Dialect.CreateTable(Items.ToTable());
+                await using var command = session.Command(database.Dialect.CreateTable(Items.ToTable()));
                 await command.ExecuteNonQueryAsync(ct);
                 return true;
             }, CancellationToken.None);
@@ -73,18 +71,16 @@ public sealed class FilterPropertyFixture : IAsyncLifetime
         var store = new RecordStore(Sqlite);
         foreach (var database in new[] { Sqlite, Postgres })
         {
-            await database.WriteAsync(async (connection, transaction, token) =>
+            await database.WriteAsync(async (session, token) =>
             {
-                await using (var delete = connection.CreateCommand())
+                await using (var delete = session.Command($"DELETE FROM {database.Dialect.QuoteIdentifier("items")}"))
                 {
-                    delete.Transaction = transaction;
-                    delete.CommandText = $"DELETE FROM {database.Dialect.QuoteIdentifier("items")}";
                     await delete.ExecuteNonQueryAsync(token);
                 }
 
                 foreach (var record in records)
                 {
-                    await new RecordStore(database).InsertAsync(connection, transaction, Items, record.ToValues(), token);
+                    await new RecordStore(database).InsertAsync(session, Items, record.ToValues(), token);
                 }
 
                 return true;
@@ -115,10 +111,9 @@ public sealed class FilterPropertyFixture : IAsyncLifetime
         }
 
         var sql = $"SELECT DISTINCT \"r\".\"id\" FROM \"items\" \"r\" {string.Join(" ", compiled.Joins)} WHERE {compiled.WhereSql} ORDER BY 1";
-        return await database.ReadAsync(async (connection, token) =>
+        return await database.ReadAsync(async (session, token) =>
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
+            await using var command = session.Command(sql);
             compiled.AddParametersTo(command, dialect);
             var ids = new List<string>();
             await using var reader = await command.ExecuteReaderAsync(token);

@@ -71,10 +71,9 @@ public sealed class FilterSqlDifferentialTests(SqliteFilterSqlFixture sqlite, Po
         var context = new FilterContext(fixture.Collection("posts"), "r", fixture.Schema, RequestInfo.Guest, dialect, fixture.Time, FilterMode.Rule);
         var compiled = FilterCompiler.Compile(filter, context);
         var sql = $"SELECT DISTINCT \"r\".\"id\" FROM \"posts\" \"r\" {string.Join(" ", compiled.Joins)} WHERE {compiled.WhereSql} ORDER BY 1";
-        return await fixture.Database.ReadAsync(async (connection, ct) =>
+        return await fixture.Database.ReadAsync(async (session, ct) =>
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
+            await using var command = session.Command(sql);
             compiled.AddParametersTo(command, dialect);
             var ids = new List<string>();
             await using var reader = await command.ExecuteReaderAsync(ct);

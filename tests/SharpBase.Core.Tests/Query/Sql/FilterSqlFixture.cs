@@ -37,17 +37,15 @@ public abstract class FilterSqlFixture : IAsyncLifetime
         var normalizer = new CollectionNormalizer(SecureRandomSource.Instance, Time);
         var collections = Definitions().Select(c => normalizer.ForCreate(c, addTimestamps: false)).ToArray();
         Schema = new SchemaSnapshot(collections);
-        await Database.WriteAsync(async (connection, transaction, ct) =>
+        await Database.WriteAsync(async (session, ct) =>
         {
             foreach (var collection in collections)
             {
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = Database.Dialect.CreateTable(collection.ToTable());
+                await using var command = session.Command(Database.Dialect.CreateTable(collection.ToTable()));
                 await command.ExecuteNonQueryAsync(ct);
             }
 
-            await SeedAsync(new RecordStore(Database), connection, transaction, ct);
+            await SeedAsync(new RecordStore(Database), session, ct);
             return true;
         }, CancellationToken.None);
     }
@@ -97,7 +95,7 @@ public abstract class FilterSqlFixture : IAsyncLifetime
         };
     }
 
-    private async Task SeedAsync(RecordStore store, System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, CancellationToken ct)
+    private async Task SeedAsync(RecordStore store, DbSession session, CancellationToken ct)
     {
         async Task Add(string collection, Dictionary<string, object?> values)
         {
@@ -115,7 +113,7 @@ public abstract class FilterSqlFixture : IAsyncLifetime
                 };
             }
 
-            await store.InsertAsync(connection, transaction, c, values, ct);
+            await store.InsertAsync(session, c, values, ct);
             if (collection == "people")
             {
                 People[(string)values["id"]!] = new RecordRow(c, values);

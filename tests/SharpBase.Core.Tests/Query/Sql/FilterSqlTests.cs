@@ -38,10 +38,9 @@ public abstract partial class FilterSqlTests(FilterSqlFixture fixture)
         var sql = orderBy is null
             ? $"SELECT DISTINCT \"r\".\"id\" FROM {table} \"r\" {string.Join(" ", filter.Joins)} WHERE {where} ORDER BY 1"
             : $"SELECT \"r\".\"id\" FROM {table} \"r\" {string.Join(" ", filter.Joins)} WHERE {where} GROUP BY \"r\".\"id\" ORDER BY {orderBy}";
-        var ids = await fixture.Database.ReadAsync(async (connection, ct) =>
+        var ids = await fixture.Database.ReadAsync(async (session, ct) =>
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
+            await using var command = session.Command(sql);
             filter.AddParametersTo(command, dialect);
             var list = new List<string>();
             await using var reader = await command.ExecuteReaderAsync(ct);

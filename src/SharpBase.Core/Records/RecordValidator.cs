@@ -1,5 +1,5 @@
+using SharpBase.Storage;
 using System.Globalization;
-using System.Text.Json;
 using SharpBase.Core.Auth;
 using SharpBase.Core.Errors;
 using SharpBase.Core.Query;
@@ -9,10 +9,14 @@ using SharpBase.Storage.Catalog;
 
 namespace SharpBase.Core.Records;
 
-public sealed partial class RecordService
+/// <summary>
+/// Checks a bound record before it is written: every field's own checks, relation targets that must exist, and the
+/// auth-record rules (password confirmation, verified and email changes, the old password). Reports every error at once.
+/// </summary>
+public sealed class RecordValidator(PasswordHasher hasher)
 {
     /// <summary>Every field's checks, relation targets that must exist, and the auth-record rules; all errors at once.</summary>
-    private async Task<ValidationErrors> ValidateAsync(DbSession session, Collection collection, BoundRecord bound, RecordRow? existing, RequestInfo info,
+    public async Task<ValidationErrors> ValidateAsync(DbSession session, SchemaSnapshot schema, Collection collection, BoundRecord bound, RecordRow? existing, RequestInfo info,
         bool isManager, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -37,7 +41,7 @@ public sealed partial class RecordService
             {
                 errors.Add(field.Name, error);
             }
-            else if (field is RelationField relation && !await RelationTargetsExistAsync(session, relation, bound.Values[field.Name], cancellationToken))
+            else if (field is RelationField relation && !await RelationTargetsExistAsync(session, schema, relation, bound.Values[field.Name], cancellationToken))
             {
                 errors.Add(field.Name, new ValidationError("validation_missing_rel_records", "Failed to find all relation records with the provided ids."));
             }
@@ -94,23 +98,23 @@ public sealed partial class RecordService
         }
     }
 
-    private async Task<bool> RelationTargetsExistAsync(DbSession session, RelationField relation, object? value, CancellationToken cancellationToken)
+    private static async Task<bool> RelationTargetsExistAsync(DbSession session, SchemaSnapshot schema, RelationField relation, object? value, CancellationToken cancellationToken)
     {
-        var ids = RelationIds(value);
+        var ids = RecordRelations.Ids(value);
         if (ids.Count == 0)
         {
             return true;
         }
 
-        if (registry.Current.Find(relation.CollectionId) is not { } target)
+        if (schema.Find(relation.CollectionId) is not { } target)
         {
             return false;
         }
 
-        var dialect = database.Dialect;
+        var dialect = session.Dialect;
         var parameters = ids.Select((_, i) => "@rel" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
         var sql = $"SELECT COUNT(*) FROM {dialect.QuoteIdentifier(target.Name)} WHERE {dialect.QuoteIdentifier("id")} IN ({string.Join(", ", parameters)})";
-        await using var command = DbCommands.Create(session.Connection, session.Transaction, sql);
+        await using var command = session.Command(sql);
         for (var i = 0; i < ids.Count; i++)
         {
             command.AddParameter(parameters[i], ids[i]);
@@ -118,16 +122,4 @@ public sealed partial class RecordService
 
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == ids.Count;
     }
-
-    /// <summary>The ids a relation value holds: a single id string, or a JSON array of ids.</summary>
-    internal static List<string> RelationIds(object? value) => value switch
-    {
-        string { Length: > 0 } text when text.StartsWith('[') => JsonSerializer.Deserialize<List<string>>(text) ?? [],
-        string { Length: > 0 } id => [id],
-        _ => [],
-    };
-
-    private async Task<bool> IsManagerAsync(DbSession session, Collection collection, RecordRow target, RequestInfo info, CancellationToken cancellationToken) =>
-        !info.IsSuperuser && info.Auth is not null && collection.Auth?.ManageRule is { Length: > 0 } rule &&
-        await FindUnderRuleAsync(session, collection, target.Id, rule, info, cancellationToken) is not null;
 }

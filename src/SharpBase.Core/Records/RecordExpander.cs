@@ -1,3 +1,4 @@
+using SharpBase.Storage;
 using System.Globalization;
 using SharpBase.Core.Query;
 using SharpBase.Core.Schema;
@@ -6,7 +7,11 @@ using SharpBase.Storage.Catalog;
 
 namespace SharpBase.Core.Records;
 
-public sealed partial class RecordService
+/// <summary>
+/// Loads <c>expand</c> paths for records already read: one query per relation and level, each under the related
+/// collection's view rule (context <c>expand</c>). What the caller may not view is silently left out.
+/// </summary>
+public sealed class RecordExpander(RecordFinder finder)
 {
     /// <summary>The deepest expand path, as in PocketBase.</summary>
     public const int MaxExpandDepth = 6;
@@ -19,7 +24,8 @@ public sealed partial class RecordService
     /// one query per relation and level, each under the related collection's view rule (context <c>expand</c>); what the
     /// caller may not view is silently left out. Unknown names are ignored, as PocketBase does.
     /// </summary>
-    public async Task ExpandAsync(DbSession session, IReadOnlyList<RecordRow> records, string? expand, RequestInfo info, CancellationToken cancellationToken)
+    public async Task ExpandAsync(DbSession session, SchemaSnapshot schema, IReadOnlyList<RecordRow> records, string? expand, RequestInfo info,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(expand) || records.Count == 0)
         {
@@ -32,37 +38,37 @@ public sealed partial class RecordService
             record.Expand ??= new Dictionary<string, object>(StringComparer.Ordinal);
         }
 
-        await ExpandLevelAsync(session, records, tree, info with { Context = "expand" }, cancellationToken);
+        await ExpandLevelAsync(session, schema, records, tree, info with { Context = "expand" }, cancellationToken);
     }
 
-    private async Task ExpandLevelAsync(DbSession session, IReadOnlyList<RecordRow> records, ExpandTree node, RequestInfo info, CancellationToken cancellationToken)
+    private async Task ExpandLevelAsync(DbSession session, SchemaSnapshot schema, IReadOnlyList<RecordRow> records, ExpandTree node, RequestInfo info, CancellationToken cancellationToken)
     {
         var collection = records[0].Collection;
         foreach (var (name, child) in node.Children)
         {
             List<RecordRow> loaded;
-            if (collection.Fields.FirstOrDefault(f => f.Name == name) is RelationField relation && registry.Current.Find(relation.CollectionId) is { } target)
+            if (collection.Fields.FirstOrDefault(f => f.Name == name) is RelationField relation && schema.Find(relation.CollectionId) is { } target)
             {
-                loaded = await LoadVisibleAsync(session, target, records.SelectMany(r => RelationIds(r.Values[relation.Name])).Distinct().ToList(), info, cancellationToken);
+                loaded = await LoadVisibleAsync(session, schema, target, records.SelectMany(r => RecordRelations.Ids(r.Values[relation.Name])).Distinct().ToList(), info, cancellationToken);
                 var byId = loaded.ToDictionary(r => r.Id, StringComparer.Ordinal);
                 foreach (var record in records)
                 {
-                    var found = RelationIds(record.Values[relation.Name]).Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+                    var found = RecordRelations.Ids(record.Values[relation.Name]).Where(byId.ContainsKey).Select(id => byId[id]).ToList();
                     if (found.Count > 0)
                     {
                         record.Expand![name] = relation.IsMultiple ? found : found[^1];
                     }
                 }
             }
-            else if (BackRelation(name, collection) is var (source, field))
+            else if (BackRelation(schema, name, collection) is var (source, field))
             {
-                loaded = await LoadBackRelationAsync(session, source, field, records.Select(r => r.Id).ToList(), info, cancellationToken);
+                loaded = await LoadBackRelationAsync(session, schema, source, field, records.Select(r => r.Id).ToList(), info, cancellationToken);
                 var single = HasSingleUniqueIndex(source, field.Name);
                 // Group the loaded records by the ids they point at once, instead of re-reading every relation value per record.
                 var byTarget = new Dictionary<string, List<RecordRow>>(StringComparer.Ordinal);
                 foreach (var row in loaded)
                 {
-                    foreach (var pointedAt in RelationIds(row.Values[field.Name]).Distinct(StringComparer.Ordinal))
+                    foreach (var pointedAt in RecordRelations.Ids(row.Values[field.Name]).Distinct(StringComparer.Ordinal))
                     {
                         (byTarget.TryGetValue(pointedAt, out var list) ? list : byTarget[pointedAt] = []).Add(row);
                     }
@@ -88,15 +94,15 @@ public sealed partial class RecordService
                     row.Expand ??= new Dictionary<string, object>(StringComparer.Ordinal);
                 }
 
-                await ExpandLevelAsync(session, loaded, child, info, cancellationToken);
+                await ExpandLevelAsync(session, schema, loaded, child, info, cancellationToken);
             }
         }
     }
 
-    private (Collection Source, RelationField Field)? BackRelation(string name, Collection target)
+    private static (Collection Source, RelationField Field)? BackRelation(SchemaSnapshot schema, string name, Collection target)
     {
         var parts = name.Split("_via_", 2, StringSplitOptions.None);
-        if (parts.Length != 2 || registry.Current.Find(parts[0]) is not { } source)
+        if (parts.Length != 2 || schema.Find(parts[0]) is not { } source)
         {
             return null;
         }
@@ -107,19 +113,19 @@ public sealed partial class RecordService
     private static bool HasSingleUniqueIndex(Collection collection, string field) =>
         collection.Indexes.Select(i => IndexDefinition.TryParse(i, out _)).Any(s => s is { Unique: true, Columns: [var only] } && only.Name == field);
 
-    private Task<List<RecordRow>> LoadVisibleAsync(DbSession session, Collection target, List<string> ids, RequestInfo info, CancellationToken cancellationToken) =>
-        LoadUnderViewRuleAsync(session, target, info, query =>
+    private Task<List<RecordRow>> LoadVisibleAsync(DbSession session, SchemaSnapshot schema, Collection target, List<string> ids, RequestInfo info, CancellationToken cancellationToken) =>
+        LoadUnderViewRuleAsync(session, schema, target, info, query =>
         {
             var names = ids.Select((_, i) => "@ex" + i.ToString(CultureInfo.InvariantCulture)).ToList();
-            query.AddCondition($"{RecordQuery.Alias}.{database.Dialect.QuoteIdentifier("id")} IN ({string.Join(", ", names)})");
+            query.AddCondition($"{RecordQuery.Alias}.{session.Dialect.QuoteIdentifier("id")} IN ({string.Join(", ", names)})");
             return names.Zip(ids).Select(p => (p.First, (object?)p.Second)).ToList();
         }, ids.Count == 0, cancellationToken);
 
-    private Task<List<RecordRow>> LoadBackRelationAsync(DbSession session, Collection source, RelationField field, List<string> ids, RequestInfo info,
+    private Task<List<RecordRow>> LoadBackRelationAsync(DbSession session, SchemaSnapshot schema, Collection source, RelationField field, List<string> ids, RequestInfo info,
         CancellationToken cancellationToken) =>
-        LoadUnderViewRuleAsync(session, source, info, query =>
+        LoadUnderViewRuleAsync(session, schema, source, info, query =>
         {
-            var dialect = database.Dialect;
+            var dialect = session.Dialect;
             var column = $"{RecordQuery.Alias}.{dialect.QuoteIdentifier(field.Name)}";
             var names = ids.Select((_, i) => "@ex" + i.ToString(CultureInfo.InvariantCulture)).ToList();
             query.AddCondition(field.IsMultiple
@@ -128,7 +134,7 @@ public sealed partial class RecordService
             return names.Zip(ids).Select(p => (p.First, (object?)p.Second)).ToList();
         }, ids.Count == 0, cancellationToken);
 
-    private async Task<List<RecordRow>> LoadUnderViewRuleAsync(DbSession session, Collection collection, RequestInfo info,
+    private async Task<List<RecordRow>> LoadUnderViewRuleAsync(DbSession session, SchemaSnapshot schema, Collection collection, RequestInfo info,
         Func<RecordQuery, List<(string Name, object? Value)>> condition, bool empty, CancellationToken cancellationToken)
     {
         if (empty || (collection.ViewRule is null && !info.IsSuperuser))
@@ -136,15 +142,15 @@ public sealed partial class RecordService
             return [];
         }
 
-        var query = Query(collection, info);
+        var query = finder.Query(session, schema, collection, info);
         var parameters = condition(query);
-        if (MustCheck(collection.ViewRule, info))
+        if (RecordFinder.MustCheck(collection.ViewRule, info))
         {
             query.AddRule(collection.ViewRule!);
         }
 
         var sql = query.SelectSql();
-        await using var command = DbCommands.Create(session.Connection, session.Transaction, sql);
+        await using var command = session.Command(sql);
         query.Bind(command);
         foreach (var (name, value) in parameters)
         {
@@ -152,6 +158,6 @@ public sealed partial class RecordService
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await RecordReader.ReadAllAsync(reader, collection, database.Dialect, cancellationToken);
+        return await RecordReader.ReadAllAsync(reader, collection, session.Dialect, cancellationToken);
     }
 }
