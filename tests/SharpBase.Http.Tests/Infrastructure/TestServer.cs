@@ -45,12 +45,16 @@ public sealed class TestServer : IAsyncDisposable
 
     public Uri Address => Guest.BaseAddress!;
 
-    public static async Task<TestServer> StartAsync(DatabaseKind kind, Action<ServerOptions>? configure = null)
+    public static async Task<TestServer> StartAsync(DatabaseKind kind, Action<ServerOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync(kind);
         var options = Options(database);
         configure?.Invoke(options);
-        var app = await SharpBaseHost.CreateAsync(options, builder => builder.Logging.ClearProviders());
+        var app = await SharpBaseHost.CreateAsync(options, builder =>
+        {
+            builder.Logging.ClearProviders();
+            services?.Invoke(builder.Services);
+        });
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         await app.Services.GetRequiredService<SharpBaseApp>().Superusers.UpsertAsync(SuperuserEmail, SuperuserPassword, CancellationToken.None);

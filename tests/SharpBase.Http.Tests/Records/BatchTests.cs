@@ -89,6 +89,24 @@ public abstract class BatchTests(DatabaseKind kind)
         var results = (await HttpAssert.StatusAsync(await s.Alice.PostAsync("/api/batch", form), HttpStatusCode.OK))!.AsArray();
         Assert.Equal("mp", results[0]!["body"]!["text"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Manager_SeesEmails_ThroughBatch_AsThroughPatch()
+    {
+        await using var s = await RecordsScenario.StartAsync(kind);
+        await EnableAsync(s);
+        await RecordsScenario.Ok(await s.Server.Superuser.PatchAsJsonAsync("/api/collections/users", new
+        {
+            manageRule = $"@request.auth.id = '{s.AliceId}'",
+            updateRule = $"@request.auth.id = '{s.AliceId}'",
+        }));
+        var response = await s.Alice.PostAsJsonAsync("/api/batch", new
+        {
+            requests = new[] { new { method = "PATCH", url = $"/api/collections/users/records/{s.BobId}", body = new { name = "Bob" } } },
+        });
+        var results = (await HttpAssert.StatusAsync(response, HttpStatusCode.OK))!.AsArray();
+        Assert.Equal("bob@example.com", results[0]!["body"]!["email"]!.GetValue<string>());
+    }
 }
 
 public sealed class SqliteBatchTests() : BatchTests(DatabaseKind.Sqlite);
