@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Net.Sockets;
-using Microsoft.Data.Sqlite;
 using Npgsql;
 using SharpBase.Storage.Postgres;
 using SharpBase.Storage.Sqlite;

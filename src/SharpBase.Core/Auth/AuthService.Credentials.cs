@@ -1,5 +1,4 @@
 using SharpBase.Storage;
-using System.Data.Common;
 using SharpBase.Core.Common;
 using SharpBase.Core.Errors;
 using SharpBase.Core.Records;

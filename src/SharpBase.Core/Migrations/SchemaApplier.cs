@@ -5,7 +5,6 @@ using SharpBase.Core.Schema.Fields;
 using SharpBase.Storage;
 using SharpBase.Storage.Catalog;
 using SharpBase.Storage.Dialects;
-using SharpBase.Storage.Schema;
 
 namespace SharpBase.Core.Migrations;
 

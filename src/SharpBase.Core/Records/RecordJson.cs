@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SharpBase.Core.Records.Values;
 using SharpBase.Core.Schema;
 using SharpBase.Core.Schema.Fields;
-using SharpBase.Core.Records.Values;
 
 namespace SharpBase.Core.Records;
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using SharpBase.Core.Query;
 using SharpBase.Core.Query.Sql;
+using SharpBase.Core.Query.Syntax;
 using SharpBase.Core.Schema;
 using SharpBase.Storage.Dialects;
 

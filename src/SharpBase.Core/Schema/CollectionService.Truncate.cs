@@ -1,5 +1,4 @@
 using SharpBase.Core.Errors;
-using SharpBase.Storage.Catalog;
 
 namespace SharpBase.Core.Schema;
 

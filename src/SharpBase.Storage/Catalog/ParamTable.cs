@@ -1,4 +1,3 @@
-using SharpBase.Storage.Dialects;
 using SharpBase.Storage.Schema;
 
 namespace SharpBase.Storage.Catalog;

@@ -1,6 +1,5 @@
 using System.Data;
 using System.Globalization;
-using SharpBase.Storage.Dialects;
 using SharpBase.Storage.Schema;
 
 namespace SharpBase.Storage.Catalog;

@@ -1,5 +1,6 @@
-using SharpBase.Core.Query;
-using SharpBase.Core.Query.Ast;
+using SharpBase.Core.Query.InMemory;
+using SharpBase.Core.Query.Semantics;
+using SharpBase.Core.Query.Syntax;
 using Xunit;
 
 namespace SharpBase.Core.Tests.Query;

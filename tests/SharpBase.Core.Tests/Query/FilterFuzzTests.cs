@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using SharpBase.Core.Query;
-using SharpBase.Core.Query.Ast;
+using SharpBase.Core.Query.InMemory;
+using SharpBase.Core.Query.Syntax;
 using Xunit;
 
 namespace SharpBase.Core.Tests.Query;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using SharpBase.Core.Query;
-using SharpBase.Core.Query.Ast;
+using SharpBase.Core.Query.Syntax;
 using Xunit;
 
 namespace SharpBase.Core.Tests.Query;
@@ -113,7 +112,7 @@ public sealed class FilterLimitTests
             return FilterParser.Parse(filter);
         }
 
-        var type = typeof(FilterParser).Assembly.GetType("SharpBase.Core.Query.ParserCore", throwOnError: true)!;
+        var type = typeof(FilterParser).Assembly.GetType("SharpBase.Core.Query.Syntax.ParserCore", throwOnError: true)!;
         var parser = Activator.CreateInstance(type, filter)!;
         try
         {

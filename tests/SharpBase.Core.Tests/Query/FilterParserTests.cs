@@ -1,5 +1,4 @@
-using SharpBase.Core.Query;
-using SharpBase.Core.Query.Ast;
+using SharpBase.Core.Query.Syntax;
 using Xunit;
 
 namespace SharpBase.Core.Tests.Query;

@@ -1,4 +1,4 @@
-using SharpBase.Core.Query;
+using SharpBase.Core.Query.Semantics;
 using Xunit;
 
 namespace SharpBase.Core.Tests.Query;

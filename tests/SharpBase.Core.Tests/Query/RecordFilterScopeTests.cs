@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using SharpBase.Core.Query;
+using SharpBase.Core.Query.InMemory;
+using SharpBase.Core.Query.Syntax;
 using Xunit;
 
 namespace SharpBase.Core.Tests.Query;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SharpBase.Core.Query;
+using SharpBase.Core.Query.InMemory;
 using SharpBase.Core.Records;
 using SharpBase.Core.Schema;
 using SharpBase.Core.Schema.Fields;

@@ -1,4 +1,3 @@
-using SharpBase.Storage;
 using System.Data.Common;
 using SharpBase.Storage.Catalog;
 using SharpBase.Storage.Dialects;

@@ -1,4 +1,3 @@
-using SharpBase.Storage;
 using SharpBase.Storage.Schema;
 using Xunit;
 

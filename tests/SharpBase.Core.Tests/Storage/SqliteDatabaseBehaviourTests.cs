@@ -1,6 +1,5 @@
 using SharpBase.Storage;
 using Microsoft.Data.Sqlite;
-using SharpBase.Storage.Catalog;
 using SharpBase.Storage.Sqlite;
 using Xunit;
 

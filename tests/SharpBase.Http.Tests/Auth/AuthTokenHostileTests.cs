@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using SharpBase.Http.Tests.Infrastructure;
 using Xunit;
 using static SharpBase.Http.Tests.Auth.AuthTestKit;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
 using SharpBase.Http.Tests.Infrastructure;
 using Xunit;

@@ -1,3 +1,5 @@
+using SharpBase.Core.Query.Semantics;
+
 namespace SharpBase.Core.Query.Sql;
 
 /// <summary>The datetime macros as parameters: text for full datetimes, integers for the parts (PocketBase binds Go ints).</summary>

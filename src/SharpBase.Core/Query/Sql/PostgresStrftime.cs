@@ -5,7 +5,7 @@ using SharpBase.Storage.Dialects;
 namespace SharpBase.Core.Query.Sql;
 
 /// <summary>
-/// SQLite's <c>strftime</c> on PostgreSQL. A literal time value is formatted when compiling (<see cref="SqliteStrftime"/>);
+/// SQLite's <c>strftime</c> on PostgreSQL. A literal time value is formatted when compiling (<see cref="Semantics.SqliteStrftime"/>);
 /// otherwise the format is translated piece by piece (<c>%d %e %f %F %H %j %m %M %s %S %T %u %w %W %Y %%</c>) over a UTC
 /// timestamp, with the modifiers <c>±N unit(s)</c>, <c>start of day|month|year</c>, <c>unixepoch</c>, <c>utc</c> and
 /// <c>localtime</c> (no-ops). Other modifiers are refused with 400; an unknown specifier gives NULL, as in SQLite.
@@ -19,7 +19,7 @@ internal sealed partial class PostgresStrftime(FieldResolver resolver)
         if (time is null || (time.IsParam && time.Params.Count == 1) || time.Type == TermType.Null)
         {
             var value = time is null ? "now" : time.Type == TermType.Null ? null : time.Params[0].Value;
-            var formatted = value is null ? null : Query.SqliteStrftime.Format(format, value is long l ? (double)l : value, modifiers, resolver.Context.Time.GetUtcNow());
+            var formatted = value is null ? null : Semantics.SqliteStrftime.Format(format, value is long l ? (double)l : value, modifiers, resolver.Context.Time.GetUtcNow());
             var constant = resolver.Param(formatted);
             return constant with { NullFallback = NullFallback.Enforced, IsParam = false };
         }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using SharpBase.Core.Query.Semantics;
 using SharpBase.Storage.Dialects;
 
 namespace SharpBase.Core.Query.Sql;

@@ -1,4 +1,4 @@
-using SharpBase.Core.Query.Ast;
+using SharpBase.Core.Query.Syntax;
 using SharpBase.Core.Schema;
 
 namespace SharpBase.Core.Query.Sql;

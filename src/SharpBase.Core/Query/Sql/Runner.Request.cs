@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using SharpBase.Core.Query.Ast;
+using SharpBase.Core.Query.Syntax;
 using SharpBase.Core.Schema.Fields;
-using SharpBase.Storage.Dialects;
 using SharpBase.Storage.Schema;
 
 namespace SharpBase.Core.Query.Sql;

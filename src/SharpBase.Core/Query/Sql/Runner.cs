@@ -1,3 +1,4 @@
+using SharpBase.Core.Query.Syntax;
 using SharpBase.Core.Schema;
 using SharpBase.Core.Schema.Fields;
 

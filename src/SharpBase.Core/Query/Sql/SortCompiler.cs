@@ -1,3 +1,4 @@
+using SharpBase.Core.Query.Syntax;
 using SharpBase.Storage.Dialects;
 
 namespace SharpBase.Core.Query.Sql;

@@ -1,15 +1,12 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using SharpBase.Core.Errors;
-using SharpBase.Core.Query;
 using SharpBase.Core.Records;
 using SharpBase.Core.Settings;
 using SharpBase.Http.Body;
-using SharpBase.Http.Endpoints.Records;
 using SharpBase.Http.Json;
 using SharpBase.Http.Middleware;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using SharpBase.Core.Query;
 using SharpBase.Core.Records;
 using SharpBase.Http.Body;
 using SharpBase.Http.Json;

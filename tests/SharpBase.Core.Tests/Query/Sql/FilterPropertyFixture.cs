@@ -1,6 +1,8 @@
 using SharpBase.Core.Common;
 using SharpBase.Core.Query;
+using SharpBase.Core.Query.InMemory;
 using SharpBase.Core.Query.Sql;
+using SharpBase.Core.Query.Syntax;
 using SharpBase.Core.Records;
 using SharpBase.Core.Schema;
 using SharpBase.Core.Schema.Fields;

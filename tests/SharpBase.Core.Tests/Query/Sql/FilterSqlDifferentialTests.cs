@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text;
 using SharpBase.Core.Query;
 using SharpBase.Core.Query.Sql;
-using SharpBase.Core.Records;
 using Xunit;
 
 namespace SharpBase.Core.Tests.Query.Sql;

@@ -1,6 +1,5 @@
 using SharpBase.Core.Errors;
-using SharpBase.Core.Query;
-using SharpBase.Core.Query.Ast;
+using SharpBase.Core.Query.Syntax;
 using SharpBase.Core.Query.Sql;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using SharpBase.Core.Errors;
 using SharpBase.Core.Query.Sql;
+using SharpBase.Core.Query.Syntax;
 using Xunit;
 
 namespace SharpBase.Core.Tests.Query.Sql;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SharpBase.Core.Errors;
 using SharpBase.Core.Query.Sql;
 using Xunit;
 

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text.Json.Nodes;
 using SharpBase.Core.Errors;
 using SharpBase.Core.Query;

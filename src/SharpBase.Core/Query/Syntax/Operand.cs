@@ -1,4 +1,4 @@
-namespace SharpBase.Core.Query.Ast;
+namespace SharpBase.Core.Query.Syntax;
 
 /// <summary>One side of a comparison. <see cref="Position"/> is the 1-based character offset, for error messages.</summary>
 public abstract record Operand(int Position);

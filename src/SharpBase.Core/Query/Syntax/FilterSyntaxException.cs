@@ -1,7 +1,7 @@
 using System.Text;
 using SharpBase.Core.Errors;
 
-namespace SharpBase.Core.Query;
+namespace SharpBase.Core.Query.Syntax;
 
 /// <summary>
 /// 400: a filter or rule expression is malformed or over a limit. The message names what is wrong and the 1-based

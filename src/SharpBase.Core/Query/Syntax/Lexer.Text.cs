@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace SharpBase.Core.Query;
+namespace SharpBase.Core.Query.Syntax;
 
 public sealed partial class Lexer
 {

@@ -1,7 +1,7 @@
 using SharpBase.Core.Records;
 using SharpBase.Core.Schema;
 
-namespace SharpBase.Core.Query;
+namespace SharpBase.Core.Query.InMemory;
 
 /// <summary>
 /// Synchronous record access for the in-memory evaluator's relation paths (<c>author.name</c>) and back-relations

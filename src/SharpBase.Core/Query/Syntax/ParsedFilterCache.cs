@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using SharpBase.Core.Query.Ast;
 
-namespace SharpBase.Core.Query;
+namespace SharpBase.Core.Query.Syntax;
 
 /// <summary>
 /// A thread-safe, bounded cache of parsed filters keyed by their exact text. Trees are immutable, so they are shared.

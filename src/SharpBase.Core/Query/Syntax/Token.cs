@@ -1,6 +1,4 @@
-using SharpBase.Core.Query.Ast;
-
-namespace SharpBase.Core.Query;
+namespace SharpBase.Core.Query.Syntax;
 
 /// <summary>The kinds of token the <see cref="Lexer"/> produces.</summary>
 public enum TokenKind

@@ -1,7 +1,6 @@
 using System.Globalization;
-using SharpBase.Core.Query.Ast;
 
-namespace SharpBase.Core.Query;
+namespace SharpBase.Core.Query.Syntax;
 
 /// <summary>The recursive-descent parser behind <see cref="FilterParser"/>; one instance per parse.</summary>
 internal sealed class ParserCore(string text)

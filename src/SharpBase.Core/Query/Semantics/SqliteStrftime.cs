@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace SharpBase.Core.Query;
+namespace SharpBase.Core.Query.Semantics;
 
 /// <summary>
 /// A subset of SQLite's <c>strftime(format, time, modifiers...)</c>, in UTC. Time values: <c>YYYY-MM-DD</c> with

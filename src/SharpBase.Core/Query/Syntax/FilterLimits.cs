@@ -1,4 +1,4 @@
-namespace SharpBase.Core.Query.Sql;
+namespace SharpBase.Core.Query.Syntax;
 
 /// <summary>PocketBase's limits on filters and sorts (<c>tools/search/provider.go</c>, <c>core/record_field_resolver_runner.go</c>).</summary>
 public static class FilterLimits

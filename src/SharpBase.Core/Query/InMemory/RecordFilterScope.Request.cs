@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using SharpBase.Core.Query.Semantics;
+using SharpBase.Core.Query.Syntax;
 using SharpBase.Core.Schema.Fields;
 
-namespace SharpBase.Core.Query;
+namespace SharpBase.Core.Query.InMemory;
 
 public sealed partial class RecordFilterScope
 {
@@ -87,7 +89,7 @@ public sealed partial class RecordFilterScope
                     // @request.body.f:isset = true && @request.body.f != f
                     var bodyValue = FilterValue.Of(BodyScalar(node, field)) with { IsLiteral = true };
                     var stored = FilterValue.Of(CanonicalStored(field)) with { Affinity = ColumnAffinity(field) };
-                    var changed = present && FilterEvaluator.Compare(bodyValue, Ast.ComparisonOperator.NotEqual, stored);
+                    var changed = present && FilterEvaluator.Compare(bodyValue, ComparisonOperator.NotEqual, stored);
                     return FilterValue.Of(changed) with { DisableNullFolding = true };
             }
         }

@@ -1,7 +1,6 @@
 using System.Text;
-using SharpBase.Core.Query.Ast;
 
-namespace SharpBase.Core.Query;
+namespace SharpBase.Core.Query.Syntax;
 
 /// <summary>
 /// Parses PocketBase filter and rule expressions (fexpr grammar) into <see cref="FilterNode"/> trees. <c>&amp;&amp;</c>

@@ -1,6 +1,6 @@
 using SharpBase.Core.Common;
 
-namespace SharpBase.Core.Query;
+namespace SharpBase.Core.Query.Semantics;
 
 /// <summary>
 /// The datetime macros (<c>@now</c>, <c>@todayStart</c>, <c>@year</c>, …), all UTC. Full datetimes are PocketBase text

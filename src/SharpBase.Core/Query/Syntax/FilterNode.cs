@@ -1,4 +1,4 @@
-namespace SharpBase.Core.Query.Ast;
+namespace SharpBase.Core.Query.Syntax;
 
 /// <summary>A node of a parsed filter or rule expression.</summary>
 public abstract record FilterNode;

@@ -1,6 +1,6 @@
-using SharpBase.Core.Query.Ast;
+using SharpBase.Core.Query.Syntax;
 
-namespace SharpBase.Core.Query;
+namespace SharpBase.Core.Query.InMemory;
 
 /// <summary>
 /// Evaluates a parsed filter in memory with the semantics of PocketBase's SQL as SQLite runs it (see Query/README.md):

@@ -1,4 +1,6 @@
-namespace SharpBase.Core.Query;
+using SharpBase.Core.Query.Semantics;
+
+namespace SharpBase.Core.Query.InMemory;
 
 /// <summary>
 /// What an operand evaluates to in memory: one scalar in one of SQLite's storage classes (<see cref="long"/> or

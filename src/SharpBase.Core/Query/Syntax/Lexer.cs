@@ -1,6 +1,4 @@
-using SharpBase.Core.Query.Ast;
-
-namespace SharpBase.Core.Query;
+namespace SharpBase.Core.Query.Syntax;
 
 /// <summary>
 /// Splits a filter into tokens following fexpr's scanner: whitespace (space, tab, CR, LF) and <c>//</c> comments are

@@ -1,6 +1,6 @@
-using SharpBase.Core.Query.Ast;
+using SharpBase.Core.Query.Syntax;
 
-namespace SharpBase.Core.Query;
+namespace SharpBase.Core.Query.InMemory;
 
 /// <summary>Supplies the values a <see cref="FilterEvaluator"/> compares.</summary>
 public interface IFilterScope

@@ -1,6 +1,7 @@
-using SharpBase.Core.Query.Ast;
+using SharpBase.Core.Query.Semantics;
+using SharpBase.Core.Query.Syntax;
 
-namespace SharpBase.Core.Query;
+namespace SharpBase.Core.Query.InMemory;
 
 /// <summary>
 /// The two filter functions, their argument rules (shared with the SQL compiler through <see cref="Validate"/>) and

@@ -1,8 +1,8 @@
 using System.Globalization;
 using SharpBase.Core.Common;
-using SharpBase.Core.Query.Sql;
+using SharpBase.Core.Query.InMemory;
 
-namespace SharpBase.Core.Query;
+namespace SharpBase.Core.Query.Semantics;
 
 /// <summary>
 /// SQLite's scalar semantics for the in-memory evaluator (the SQL on SQLite is the reference; PostgreSQL emulates it):

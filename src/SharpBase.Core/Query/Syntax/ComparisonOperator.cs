@@ -1,4 +1,4 @@
-namespace SharpBase.Core.Query.Ast;
+namespace SharpBase.Core.Query.Syntax;
 
 /// <summary>
 /// PocketBase's comparison operators. The <c>Any*</c> forms (<c>?=</c>, <c>?!=</c>, …) match when at least one value of a

@@ -1,7 +1,8 @@
-using SharpBase.Core.Query.Ast;
+using SharpBase.Core.Query.Semantics;
+using SharpBase.Core.Query.Syntax;
 using SharpBase.Core.Records;
 
-namespace SharpBase.Core.Query;
+namespace SharpBase.Core.Query.InMemory;
 
 /// <summary>
 /// Resolves filter identifiers against one record, the request (<c>@request.*</c>), the datetime macros and, through

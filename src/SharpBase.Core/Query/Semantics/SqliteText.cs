@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace SharpBase.Core.Query.Sql;
+namespace SharpBase.Core.Query.Semantics;
 
 /// <summary>SQLite's conversions between numbers and text, for values known when compiling.</summary>
 internal static partial class SqliteText

@@ -1,6 +1,7 @@
-using SharpBase.Core.Query.Ast;
+using SharpBase.Core.Query.Semantics;
+using SharpBase.Core.Query.Syntax;
 
-namespace SharpBase.Core.Query;
+namespace SharpBase.Core.Query.InMemory;
 
 /// <summary>
 /// One comparison, mirroring <c>Sql/ExpressionCompiler</c> (PocketBase's buildResolversExpr, resolveEqualExpr and

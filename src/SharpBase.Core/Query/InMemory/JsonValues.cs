@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SharpBase.Core.Query.Sql;
+using SharpBase.Core.Query.Semantics;
 using SharpBase.Core.Records;
 
-namespace SharpBase.Core.Query;
+namespace SharpBase.Core.Query.InMemory;
 
 /// <summary>JSON helpers for the evaluator: <c>json_extract</c>-like reads and JSON-to-scalar conversion.</summary>
 internal static class JsonValues

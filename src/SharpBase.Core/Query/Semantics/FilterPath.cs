@@ -1,4 +1,6 @@
-namespace SharpBase.Core.Query;
+using SharpBase.Core.Query.Syntax;
+
+namespace SharpBase.Core.Query.Semantics;
 
 /// <summary>
 /// An identifier split into its dot-separated segments and its trailing modifier (<c>tags:each</c> → <c>tags</c> +

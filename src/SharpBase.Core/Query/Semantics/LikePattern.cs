@@ -1,4 +1,4 @@
-namespace SharpBase.Core.Query;
+namespace SharpBase.Core.Query.Semantics;
 
 /// <summary>
 /// PocketBase's LIKE handling (<c>ESCAPE '\'</c>). <see cref="Wrap"/> turns a literal right operand of <c>~</c> into the

@@ -1,9 +1,11 @@
 using System.Text.RegularExpressions;
+using SharpBase.Core.Query.Semantics;
+using SharpBase.Core.Query.Syntax;
 using SharpBase.Core.Records;
 using SharpBase.Core.Schema;
 using SharpBase.Core.Schema.Fields;
 
-namespace SharpBase.Core.Query;
+namespace SharpBase.Core.Query.InMemory;
 
 public sealed partial class RecordFilterScope
 {
