@@ -1,3 +1,4 @@
+using SharpBase.Core.Query.Semantics;
 using SharpBase.Storage;
 using System.Globalization;
 using SharpBase.Core.Query;
@@ -101,13 +102,12 @@ public sealed class RecordExpander(RecordFinder finder)
 
     private static (Collection Source, RelationField Field)? BackRelation(SchemaSnapshot schema, string name, Collection target)
     {
-        var parts = name.Split("_via_", 2, StringSplitOptions.None);
-        if (parts.Length != 2 || schema.Find(parts[0]) is not { } source)
+        if (!FieldNames.TryParseBackRelation(name, out var sourceName, out var fieldName) || schema.Find(sourceName) is not { } source)
         {
             return null;
         }
 
-        return source.Fields.FirstOrDefault(f => f.Name == parts[1]) is RelationField field && field.CollectionId == target.Id ? (source, field) : null;
+        return FieldNames.Find(source, fieldName) is RelationField field && field.CollectionId == target.Id ? (source, field) : null;
     }
 
     private static bool HasSingleUniqueIndex(Collection collection, string field) =>

@@ -168,7 +168,7 @@ public sealed class FilterEvaluatorTests
     [Fact]
     public void LongChainsEvaluateWithoutDeepRecursion()
     {
-        var filter = string.Join(" || ", Enumerable.Range(0, FilterParser.MaxExpressions).Select(i => $"count = {i + 100}"));
+        var filter = string.Join(" || ", Enumerable.Range(0, FilterLimits.MaxExpressions).Select(i => $"count = {i + 100}"));
         Assert.False(Eval(filter));
         Assert.True(Eval(filter.Replace("count = 299", "count = 5", StringComparison.Ordinal)));
     }

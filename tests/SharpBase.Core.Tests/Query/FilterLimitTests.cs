@@ -13,15 +13,15 @@ public sealed class FilterLimitTests
     [Fact]
     public void LengthAtTheLimitPasses()
     {
-        var filter = "a = '" + new string('x', FilterParser.MaxFilterLength - 6) + "'";
-        Assert.Equal(FilterParser.MaxFilterLength, filter.Length);
+        var filter = "a = '" + new string('x', FilterLimits.MaxFilterLength - 6) + "'";
+        Assert.Equal(FilterLimits.MaxFilterLength, filter.Length);
         Assert.IsType<ComparisonNode>(FilterParser.Parse(filter));
     }
 
     [Fact]
     public void LengthOverTheLimitFails()
     {
-        var filter = "a = '" + new string('x', FilterParser.MaxFilterLength - 5) + "'";
+        var filter = "a = '" + new string('x', FilterLimits.MaxFilterLength - 5) + "'";
         var error = Assert.Throws<FilterSyntaxException>(() => FilterParser.Parse(filter));
         Assert.Equal("Invalid filter: the filter is longer than 3500 bytes.", error.Message);
     }
@@ -35,31 +35,31 @@ public sealed class FilterLimitTests
 
     [Fact]
     public void ExpressionsAtTheLimitPass() =>
-        Assert.IsType<LogicalNode>(FilterParser.Parse(Terms(FilterParser.MaxExpressions)));
+        Assert.IsType<LogicalNode>(FilterParser.Parse(Terms(FilterLimits.MaxExpressions)));
 
     [Fact]
     public void ExpressionsOverTheLimitFail()
     {
-        var error = Assert.Throws<FilterSyntaxException>(() => FilterParser.Parse(Terms(FilterParser.MaxExpressions + 1)));
+        var error = Assert.Throws<FilterSyntaxException>(() => FilterParser.Parse(Terms(FilterLimits.MaxExpressions + 1)));
         Assert.Contains("more than 200 expressions", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void DepthAtTheLimitPasses() =>
-        Assert.IsType<ComparisonNode>(FilterParser.Parse(Nested(FilterParser.MaxDepth)));
+        Assert.IsType<ComparisonNode>(FilterParser.Parse(Nested(FilterLimits.MaxDepth)));
 
     [Fact]
     public void DepthOverTheLimitFails()
     {
-        var error = Assert.Throws<FilterSyntaxException>(() => FilterParser.Parse(Nested(FilterParser.MaxDepth + 1)));
-        Assert.Equal($"Invalid filter: parentheses nested deeper than 32 levels at position {FilterParser.MaxDepth + 1}.", error.Message);
+        var error = Assert.Throws<FilterSyntaxException>(() => FilterParser.Parse(Nested(FilterLimits.MaxDepth + 1)));
+        Assert.Equal($"Invalid filter: parentheses nested deeper than 32 levels at position {FilterLimits.MaxDepth + 1}.", error.Message);
     }
 
     [Fact]
     public void IdentifierLengthBoundary()
     {
-        Assert.IsType<ComparisonNode>(FilterParser.Parse(new string('a', FilterParser.MaxIdentifierLength) + " = 1"));
-        var error = Assert.Throws<FilterSyntaxException>(() => FilterParser.Parse(new string('a', FilterParser.MaxIdentifierLength + 1) + " = 1"));
+        Assert.IsType<ComparisonNode>(FilterParser.Parse(new string('a', FilterLimits.MaxIdentifierLength) + " = 1"));
+        var error = Assert.Throws<FilterSyntaxException>(() => FilterParser.Parse(new string('a', FilterLimits.MaxIdentifierLength + 1) + " = 1"));
         Assert.Contains("identifier longer than 255 characters", error.Message, StringComparison.Ordinal);
     }
 
@@ -67,9 +67,9 @@ public sealed class FilterLimitTests
     public void FunctionArgumentBoundary()
     {
         static string Call(int count) => "f(" + string.Join(", ", Enumerable.Range(0, count)) + ") = 1";
-        var node = Assert.IsType<ComparisonNode>(FilterParser.Parse(Call(FilterParser.MaxFunctionArguments)));
+        var node = Assert.IsType<ComparisonNode>(FilterParser.Parse(Call(FilterLimits.MaxFunctionArguments)));
         Assert.Equal(10, Assert.IsType<FunctionOperand>(node.Left).Arguments.Count);
-        var error = Assert.Throws<FilterSyntaxException>(() => FilterParser.Parse(Call(FilterParser.MaxFunctionArguments + 1)));
+        var error = Assert.Throws<FilterSyntaxException>(() => FilterParser.Parse(Call(FilterLimits.MaxFunctionArguments + 1)));
         Assert.Contains("more than 10 function arguments", error.Message, StringComparison.Ordinal);
     }
 
@@ -107,7 +107,7 @@ public sealed class FilterLimitTests
     // Exercises the parser past the length limit, to show the depth and term limits hold on their own.
     private static FilterNode ParseUnlimited(string filter)
     {
-        if (filter.Length <= FilterParser.MaxFilterLength)
+        if (filter.Length <= FilterLimits.MaxFilterLength)
         {
             return FilterParser.Parse(filter);
         }

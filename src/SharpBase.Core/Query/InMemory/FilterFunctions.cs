@@ -39,9 +39,9 @@ public static class FilterFunctions
 
                 break;
             case "strftime":
-                if (args.Count is < 1 or > FilterParser.MaxFunctionArguments)
+                if (args.Count is < 1 or > FilterLimits.MaxFunctionArguments)
                 {
-                    throw new FilterFieldException($"strftime expects 1 to {FilterParser.MaxFunctionArguments} arguments", function.Position);
+                    throw new FilterFieldException($"strftime expects 1 to {FilterLimits.MaxFunctionArguments} arguments", function.Position);
                 }
 
                 if (args[0] is not LiteralOperand { Value: string })

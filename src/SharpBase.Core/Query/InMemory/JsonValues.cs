@@ -13,11 +13,11 @@ internal static class JsonValues
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
 
     /// <summary>Reads <paramref name="path"/> in each row's JSON column; NULL/'' folding is off, as for json_extract.</summary>
-    public static FilterValue Extract(IReadOnlyList<RecordRow> rows, string field, IReadOnlyList<string> path, bool multi, bool lower)
+    public static FilterValue Extract(IReadOnlyList<RecordRow?> rows, string field, IReadOnlyList<string> path, bool multi, bool lower)
     {
         var items = rows.Select(row =>
         {
-            var value = ExtractStored(row.Values.GetValueOrDefault(field), path);
+            var value = ExtractStored(row?.Values.GetValueOrDefault(field), path);
             return lower ? SqlValues.Lower(value) : value;
         }).ToArray();
         var result = multi ? FilterValue.List(items) : FilterValue.Of(items.Length > 0 ? items[0] : null);

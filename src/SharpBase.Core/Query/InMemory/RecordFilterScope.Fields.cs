@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SharpBase.Core.Query.Semantics;
 using SharpBase.Core.Query.Syntax;
 using SharpBase.Core.Records;
@@ -9,8 +8,11 @@ namespace SharpBase.Core.Query.InMemory;
 
 public sealed partial class RecordFilterScope
 {
-    // The records a path has reached, their collection, whether a multiple hop was crossed, and hidden-field access.
-    private sealed record PathState(IReadOnlyList<RecordRow> Rows, Collection Collection, bool Multi, bool AllowHidden);
+    // The records a path has reached, their collection, whether a multiple hop was crossed, hidden-field access, and
+    // the path walked so far ("rels.", "rel.items_via_rel."): SQL registers one join per such path and every comparison
+    // of the filter reads the same joined row, so values read on the same path pair up row by row (FilterValue.JoinKey).
+    // A null row is the LEFT JOIN's row of NULLs: a relation id with no record, or no related record at all.
+    private sealed record PathState(IReadOnlyList<RecordRow?> Rows, Collection Collection, bool Multi, bool AllowHidden, string Key = "");
 
     private FilterValue ResolvePath(PathState state, IReadOnlyList<string> segments, int start, string? modifier, bool nullifyMissing, int position)
     {
@@ -19,16 +21,15 @@ public sealed partial class RecordFilterScope
         {
             var name = segments[i];
             var last = i == segments.Count - 1;
-            var field = state.Collection.FindField(name);
+            var field = FieldNames.Find(state.Collection, name);
             if (field is null)
             {
-                var back = BackRelation().Match(name);
-                if (!back.Success || last)
+                if (!FieldNames.TryParseBackRelation(name, out var backCollection, out var backField) || last)
                 {
                     return nullifyMissing ? FilterValue.Null : throw UnknownField(name, position);
                 }
 
-                state = FollowBackRelation(state, back.Groups[1].Value, back.Groups[2].Value, name, position);
+                state = FollowBackRelation(state, backCollection, backField, name, position);
                 CountHop(ref hops, name, position);
                 continue;
             }
@@ -55,8 +56,8 @@ public sealed partial class RecordFilterScope
 
             CountHop(ref hops, name, position);
             var target = RequireLookup(position).FindCollection(relation.CollectionId) ?? throw UnknownField(name, position);
-            var rows = state.Rows.SelectMany(r => StoredItems(r, relation)).Select(id => _lookup!.Find(target, id)).OfType<RecordRow>().ToArray();
-            state = new PathState(rows, target, state.Multi || relation.IsMultiple, state.AllowHidden);
+            var rows = state.Rows.SelectMany(r => Joined(r is null ? [] : StoredItems(r, relation).Select(id => _lookup!.Find(target, id)).ToArray())).ToArray();
+            state = new PathState(rows, target, state.Multi || relation.IsMultiple, state.AllowHidden, state.Key + name + ".");
         }
 
         return FilterValue.Null;
@@ -66,13 +67,13 @@ public sealed partial class RecordFilterScope
     {
         var lookup = RequireLookup(position);
         var target = lookup.FindCollection(collectionName);
-        if (target?.FindField(fieldName) is not RelationField relation || relation.CollectionId != state.Collection.Id)
+        if (target is null || FieldNames.Find(target, fieldName) is not RelationField relation || relation.CollectionId != state.Collection.Id)
         {
             throw UnknownField(name, position);
         }
 
-        var rows = state.Rows.SelectMany(r => lookup.FindReferencing(target, relation.Name, r.Id)).ToArray();
-        return new PathState(rows, target, true, state.AllowHidden);
+        var rows = state.Rows.SelectMany(r => Joined(r is null ? [] : lookup.FindReferencing(target, relation.Name, r.Id))).ToArray();
+        return new PathState(rows, target, true, state.AllowHidden, state.Key + name + ".");
     }
 
     private static FilterValue FieldValue(PathState state, Field field, string? modifier, int position)
@@ -88,11 +89,12 @@ public sealed partial class RecordFilterScope
         }
 
         var multiValue = field as MultiValueField;
-        var joinKey = state.Multi ? null : field.Name + ":each";
+        // :each over a path through a multiple relation nests two joins: its items have no single row to pair on.
+        var eachKey = state.Multi ? null : state.Key + field.Name + ":each";
         return modifier switch
         {
             "length" when multiValue is not null => Collect(state, field, r => [Length(r, multiValue)], false),
-            "each" when multiValue is not null => Collect(state, field, r => JsonValues.EachItems(Stored(r, field)), multiValue.IsMultiple) with { JoinKey = joinKey },
+            "each" when multiValue is not null => Collect(state, field, r => JsonValues.EachItems(Stored(r, field)), multiValue.IsMultiple) with { JoinKey = eachKey },
             "lower" => Collect(state, field, r => [SqlValues.Lower(Stored(r, field))], false),
             _ => Collect(state, field, r => [Stored(r, field)], false) with { Affinity = ColumnAffinity(field) },
         };
@@ -114,7 +116,8 @@ public sealed partial class RecordFilterScope
         },
     };
 
-    // One value per reached row (or several for :each); scalar unless the path or the modifier is multi-valued.
+    // One value per reached row (or several for :each); scalar unless the path or the modifier is multi-valued. One
+    // value per row of a multiple path pairs with the other values read on that path.
     private static FilterValue Collect(PathState state, Field field, Func<RecordRow, IReadOnlyList<object?>> read, bool multiItems)
     {
         var privateEmail = field.Name == "email" && state.Collection.Type == CollectionType.Auth && !state.AllowHidden;
@@ -122,6 +125,12 @@ public sealed partial class RecordFilterScope
         var hidden = false;
         foreach (var row in state.Rows)
         {
+            if (row is null)
+            {
+                items.Add(null);
+                continue;
+            }
+
             if (privateEmail && !row.GetBool("emailVisibility"))
             {
                 hidden = true;
@@ -133,7 +142,8 @@ public sealed partial class RecordFilterScope
 
         if (state.Multi || multiItems)
         {
-            return FilterValue.List(items);
+            var onePerRow = state.Multi && !multiItems && !hidden;
+            return FilterValue.List(items) with { JoinKey = onePerRow ? state.Key : null };
         }
 
         return hidden ? FilterValue.Null with { Unmatchable = true } : FilterValue.Of(items.Count > 0 ? items[0] : null);
@@ -170,20 +180,20 @@ public sealed partial class RecordFilterScope
         _ => [],
     };
 
+    // The rows a LEFT JOIN gives for one source row: the joined records (NULLs where an id has none), or one NULL row.
+    private static IReadOnlyList<RecordRow?> Joined(IReadOnlyList<RecordRow?> rows) => rows.Count > 0 ? rows : [null];
+
     private IRecordLookup RequireLookup(int position) =>
         _lookup ?? throw new FilterFieldException("relation paths need a record lookup", position);
 
     private static void CountHop(ref int hops, string name, int position)
     {
-        if (++hops > MaxRelationHops)
+        if (++hops > FilterLimits.MaxRelationDepth)
         {
-            throw new FilterFieldException($"more than {MaxRelationHops} relation hops at {FilterSyntaxException.Snippet(name)}", position);
+            throw new FilterFieldException($"more than {FilterLimits.MaxRelationDepth} relation hops at {FilterSyntaxException.Snippet(name)}", position);
         }
     }
 
     private static FilterFieldException UnknownField(string name, int position) =>
         new($"unknown field {FilterSyntaxException.Snippet(name)}", position);
-
-    [GeneratedRegex(@"^(\w+)_via_(\w+)$", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex BackRelation();
 }

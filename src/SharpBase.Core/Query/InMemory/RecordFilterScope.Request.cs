@@ -1,3 +1,4 @@
+using SharpBase.Core.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SharpBase.Core.Query.Semantics;
@@ -56,24 +57,25 @@ public sealed partial class RecordFilterScope
 
         if (modifier == "isset")
         {
-            return Static(null, segments.Count == 3 && auth.Collection.FindField(name) is not null, "isset", position);
+            return Static(null, segments.Count == 3 && FieldNames.Find(auth.Collection, name) is not null, "isset", position);
         }
 
         // Like PocketBase's join on the auth collection: the caller may read its own hidden fields; missing → NULL.
-        return ResolvePath(new PathState([auth], auth.Collection, false, true), segments, 2, modifier, true, position);
+        return ResolvePath(new PathState([auth], auth.Collection, false, true, "@request.auth."), segments, 2, modifier, true, position);
     }
 
     private FilterValue ResolveBody(IReadOnlyList<string> segments, string? modifier, int position)
     {
         var name = segments[2];
         var present = _request.Body.TryGetPropertyValue(name, out var node);
-        var field = _record.Collection.FindField(name);
+        var field = FieldNames.Find(_record.Collection, name);
         if (field is RelationField relation && segments.Count > 3)
         {
             var target = RequireLookup(position).FindCollection(relation.CollectionId) ?? throw UnknownField(name, position);
-            var ids = BodyItems(node);
-            var rows = ids.Select(id => _lookup!.Find(target, id)).OfType<Records.RecordRow>().ToArray();
-            return ResolvePath(new PathState(rows, target, relation.IsMultiple, AllowHiddenFields), segments, 3, modifier, false, position);
+            var ids = RelationIds(node);
+            // Joined by "id IN (ids)": ids without a record give no row; none at all gives the one NULL row.
+            var rows = Joined(ids.Select(id => _lookup!.Find(target, id)).OfType<Records.RecordRow>().ToArray());
+            return ResolvePath(new PathState(rows, target, relation.IsMultiple, AllowHiddenFields, "@request.body." + name + "."), segments, 3, modifier, false, position);
         }
 
         if (field is not null && segments.Count == 3)
@@ -85,6 +87,9 @@ public sealed partial class RecordFilterScope
                     return FilterValue.List(items) with { MatchAll = (field as MultiValueField)?.IsMultiple ?? false, JoinKey = "@request.body." + name + ":each" };
                 case "length" when field is MultiValueField:
                     return FilterValue.Of((long)BodyItems(node).Length);
+                case "lower":
+                    // LOWER(cast.ToString(value)), as the SQL binds it: Go's text of numbers and bools.
+                    return FilterValue.Of(SqlValues.Lower(GoCast.ToText(node))) with { IsLiteral = true };
                 case "changed":
                     // @request.body.f:isset = true && @request.body.f != f
                     var bodyValue = FilterValue.Of(BodyScalar(node, field)) with { IsLiteral = true };
@@ -124,6 +129,10 @@ public sealed partial class RecordFilterScope
         field is MultiValueField { IsMultiple: true } multi
             ? System.Text.Json.JsonSerializer.Serialize(StoredItems(_record, multi))
             : Stored(_record, field);
+
+    // The ids a body relation value names, as the SQL binds them (Go's cast.ToString of each item).
+    private static string[] RelationIds(JsonNode? node) =>
+        (node is JsonArray array ? array.ToArray() : [node]).Select(GoCast.ToText).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
 
     private static string[] BodyItems(JsonNode? node) => node switch
     {

@@ -18,9 +18,6 @@ namespace SharpBase.Core.Query.InMemory;
 public sealed partial class RecordFilterScope(RecordRow record, RequestInfo request, TimeProvider timeProvider, IRecordLookup? lookup = null)
     : IFilterScope
 {
-    /// <summary>The most relation hops in one path (PocketBase's limit).</summary>
-    public const int MaxRelationHops = 6;
-
     private readonly RecordRow _record = record ?? throw new ArgumentNullException(nameof(record));
     private readonly RequestInfo _request = request ?? throw new ArgumentNullException(nameof(request));
     private readonly TimeProvider _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));

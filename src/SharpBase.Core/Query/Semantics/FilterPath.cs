@@ -8,9 +8,6 @@ namespace SharpBase.Core.Query.Semantics;
 /// </summary>
 public sealed record FilterPath(IReadOnlyList<string> Segments, string? Modifier)
 {
-    /// <summary>The modifiers PocketBase knows.</summary>
-    public static IReadOnlyList<string> Modifiers { get; } = ["isset", "changed", "length", "each", "lower"];
-
     /// <summary>Splits <paramref name="path"/>; throws <see cref="FilterFieldException"/> for an invalid modifier.</summary>
     public static FilterPath Parse(string path, int position = 0)
     {
@@ -25,13 +22,12 @@ public sealed record FilterPath(IReadOnlyList<string> Segments, string? Modifier
             }
         }
 
-        var last = segments[^1].Split(':');
-        if (last.Length > 2 || last[0].Length == 0 || (last.Length == 2 && !Modifiers.Contains(last[1])))
+        if (!FieldNames.TrySplitModifier(segments[^1], out var name, out var modifier) || name.Length == 0)
         {
             throw new FilterFieldException($"invalid field modifier in {FilterSyntaxException.Snippet(path)}", position);
         }
 
-        segments[^1] = last[0];
-        return new FilterPath(segments, last.Length == 2 ? last[1] : null);
+        segments[^1] = name;
+        return new FilterPath(segments, modifier);
     }
 }

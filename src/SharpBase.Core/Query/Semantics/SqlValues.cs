@@ -47,10 +47,13 @@ internal static class SqlValues
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
 
-    /// <summary>The text PocketBase binds for a value used as a LIKE pattern (Go's cast.ToString; bools are bound as 1/0).</summary>
+    /// <summary>
+    /// The text PocketBase binds for a value used as a LIKE pattern: Go's <c>cast.ToString</c> (<c>0.00001</c>, never
+    /// <c>1E-05</c>); bools are bound as 1/0. The SQL compiler and the evaluator both use this one conversion.
+    /// </summary>
     public static string? ToPatternText(object? value) => value switch
     {
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        double d => GoCast.FormatFloat(d),
         _ => ToText(value),
     };
 

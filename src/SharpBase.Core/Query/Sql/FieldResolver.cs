@@ -1,3 +1,4 @@
+using SharpBase.Core.Query.Semantics;
 using System.Text.RegularExpressions;
 using SharpBase.Core.Schema;
 using SharpBase.Core.Schema.Fields;
@@ -12,11 +13,6 @@ namespace SharpBase.Core.Query.Sql;
 /// </summary>
 internal sealed partial class FieldResolver
 {
-    private const string EachModifier = "each";
-    private const string IssetModifier = "isset";
-    private const string LengthModifier = "length";
-    private const string LowerModifier = "lower";
-    private const string ChangedModifier = "changed";
 
     private static readonly Regex[] AllowedFields =
     [
@@ -93,25 +89,17 @@ internal sealed partial class FieldResolver
     public Collection? FindCollection(string nameOrId) =>
         nameOrId == BaseCollection.Name || nameOrId == BaseCollection.Id ? BaseCollection : _context.Schema.Find(nameOrId);
 
-    /// <summary>The field with exactly this name.</summary>
-    public static Field? FindField(Collection collection, string name) => collection.Fields.FirstOrDefault(f => f.Name == name);
+    /// <summary>The field with exactly this name (<see cref="FieldNames.Find"/>).</summary>
+    public static Field? FindField(Collection collection, string name) => FieldNames.Find(collection, name);
 
     /// <summary>True when the identifier passes PocketBase's allow-list of shapes.</summary>
     public static bool IsAllowed(string path) => AllowedFields.Any(r => r.IsMatch(path));
 
     /// <summary>PocketBase's splitModifier: <c>name:modifier</c> with a known modifier, or the name alone.</summary>
-    public static (string Name, string Modifier) SplitModifier(string combined)
-    {
-        var parts = combined.Split(':');
-        if (parts.Length != 2)
-        {
-            return (combined, "");
-        }
-
-        return parts[1] is EachModifier or IssetModifier or LengthModifier or LowerModifier or ChangedModifier
-            ? (parts[0], parts[1])
+    public static (string Name, string Modifier) SplitModifier(string combined) =>
+        FieldNames.TrySplitModifier(combined, out var name, out var modifier)
+            ? (name, modifier ?? "")
             : throw FilterErrors.Invalid($"unknown modifier in \"{combined}\"");
-    }
 
     private static Term? Keyword(string path) => path.ToUpperInvariant() switch
     {

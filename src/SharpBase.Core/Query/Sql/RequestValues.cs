@@ -54,15 +54,6 @@ internal static class RequestValues
         _ => [node],
     };
 
-    /// <summary>Go's cast.ToString: text as is, numbers and booleans formatted, anything else "".</summary>
-    public static string ToGoString(JsonNode? node) => Plain(node) switch
-    {
-        string s => s,
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
-        _ => "",
-    };
-
     private static bool TryNavigate(JsonNode? node, IEnumerable<string> keys, out object? value)
     {
         value = null;

@@ -1,3 +1,4 @@
+using SharpBase.Core.Common;
 using System.Text.Json.Nodes;
 using SharpBase.Core.Query.Syntax;
 using SharpBase.Core.Schema.Fields;
@@ -43,7 +44,7 @@ internal sealed partial class Runner
                             ? new Term { Sql = BodyItems(name).Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TermType.Number }
                             : throw FilterErrors.Invalid($"field \"{name}\" doesn't support multivalue operations");
                     case "lower":
-                        var lower = _resolver.Param(RequestValues.ToGoString(Request.Body[name]));
+                        var lower = _resolver.Param(GoCast.ToText(Request.Body[name]));
                         return lower with { Sql = Dialect.LowerAscii(lower.Sql), IsParam = false };
                     case "changed":
                         return BodyChanged(name);
@@ -86,7 +87,7 @@ internal sealed partial class Runner
     {
         var target = _resolver.FindCollection(relation.CollectionId)
             ?? throw FilterErrors.Invalid($"failed to load collection \"{relation.CollectionId}\" from data field \"{relation.Name}\"");
-        var ids = BodyItems(relation.Name).Select(RequestValues.ToGoString).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+        var ids = BodyItems(relation.Name).Select(GoCast.ToText).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
         if (ids.Length == 0)
         {
             return Term.Null;

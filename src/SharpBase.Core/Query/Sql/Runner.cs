@@ -1,3 +1,4 @@
+using SharpBase.Core.Query.Semantics;
 using SharpBase.Core.Query.Syntax;
 using SharpBase.Core.Schema;
 using SharpBase.Core.Schema.Fields;
@@ -174,22 +175,21 @@ internal sealed partial class Runner
     /// <summary>Joins <c>{collection}_via_{field}</c>; returns a NULL term when it does not resolve inside @request.*.</summary>
     private Term? JoinBackRelation(Collection collection, string prop)
     {
-        var match = ViaPattern().Match(prop);
-        if (!match.Success)
+        if (!FieldNames.TryParseBackRelation(prop, out var backName, out var backFieldName))
         {
             return MissingOrThrow($"failed to resolve field \"{prop}\"");
         }
 
-        var back = _resolver.FindCollection(match.Groups[1].Value);
+        var back = _resolver.FindCollection(backName);
         if (back is null)
         {
             return MissingOrThrow($"failed to load back relation field \"{prop}\" collection");
         }
 
-        var backField = FieldResolver.FindField(back, match.Groups[2].Value);
+        var backField = FieldResolver.FindField(back, backFieldName);
         if (backField is not RelationField backRelation)
         {
-            return MissingOrThrow($"missing or invalid back relation field \"{match.Groups[2].Value}\"");
+            return MissingOrThrow($"missing or invalid back relation field \"{backFieldName}\"");
         }
 
         if (backRelation.Hidden && !_resolver.AllowHidden)
@@ -240,7 +240,4 @@ internal sealed partial class Runner
                                        string.Equals(index.Columns[0].Name, column, StringComparison.OrdinalIgnoreCase));
 
     private Term? MissingOrThrow(string reason) => _nullifyMissing ? Term.Null : throw FilterErrors.Invalid(reason);
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^([A-Za-z0-9_]+)_via_([A-Za-z0-9_]+)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex ViaPattern();
 }

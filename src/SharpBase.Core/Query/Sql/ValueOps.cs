@@ -1,3 +1,4 @@
+using SharpBase.Core.Query.Semantics;
 using SharpBase.Storage.Dialects;
 
 namespace SharpBase.Core.Query.Sql;
@@ -29,7 +30,7 @@ internal abstract class ValueOps(SqlDialect dialect, SqlQueryState state)
 
     /// <summary>
     /// <c>a [NOT] LIKE b ESCAPE '\'</c>, case-insensitive for ASCII. A right side without parameters (a column) is wrapped
-    /// as <c>'%' || b || '%'</c>; parameter values are wrapped by <see cref="LikeWrap"/>.
+    /// as <c>'%' || b || '%'</c>; parameter values are wrapped by <see cref="LikePattern.Wrap"/>.
     /// </summary>
     public abstract string Like(Term left, Term right, bool negate);
 
@@ -47,66 +48,7 @@ internal abstract class ValueOps(SqlDialect dialect, SqlQueryState state)
         return term.Sql;
     }
 
-    /// <summary>PocketBase's wrapLikeParams: <c>%value%</c> with <c>\ % _</c> escaped, unless the value has an unescaped <c>%</c>.</summary>
-    protected static IEnumerable<TermParam> LikeParams(Term right) => right.Params.Select(p => p with { Value = LikeWrap(GoString(p.Value)) });
-
-    /// <summary>Go's cast.ToString of a parameter value.</summary>
-    protected static string GoString(object? value) => value switch
-    {
-        null => "",
-        string s => s,
-        double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
-    };
-
-    /// <summary>PocketBase's LIKE wrapping of a literal pattern.</summary>
-    public static string LikeWrap(string value) => ContainsUnescaped(value, '%') ? value : "%" + EscapeUnescaped(value) + "%";
-
-    private static bool ContainsUnescaped(string value, char ch)
-    {
-        var prev = '\0';
-        foreach (var c in value)
-        {
-            if (c == ch && prev != '\\')
-            {
-                return true;
-            }
-
-            prev = c == '\\' && prev == '\\' ? '\0' : c;
-        }
-
-        return false;
-    }
-
-    /// <summary>Escapes every <c>\ % _</c> not already preceded by a backslash (PocketBase's escapeUnescapedChars, right to left).</summary>
-    private static string EscapeUnescaped(string value)
-    {
-        var result = new List<char>(value.Length + 8);
-        var match = false;
-        for (var i = value.Length - 1; i >= 0; i--)
-        {
-            if (match)
-            {
-                if (value[i] != '\\')
-                {
-                    result.Add('\\');
-                }
-
-                match = false;
-            }
-            else
-            {
-                match = value[i] is '\\' or '%' or '_';
-            }
-
-            result.Add(value[i]);
-            if (i == 0 && match)
-            {
-                result.Add('\\');
-            }
-        }
-
-        result.Reverse();
-        return new string(result.ToArray());
-    }
+    /// <summary>PocketBase's wrapLikeParams: each bound value as Go text (<see cref="SqlValues.ToPatternText"/>), wrapped by <see cref="LikePattern.Wrap"/>.</summary>
+    protected static IEnumerable<TermParam> LikeParams(Term right) =>
+        right.Params.Select(p => p with { Value = LikePattern.Wrap(SqlValues.ToPatternText(p.Value) ?? "") });
 }

@@ -112,9 +112,9 @@ public sealed partial class Lexer(string text)
 
         var name = _text[start.._index];
         var isFunction = _index < _text.Length && _text[_index] == '(';
-        if (name.Length > FilterParser.MaxIdentifierLength)
+        if (name.Length > FilterLimits.MaxIdentifierLength)
         {
-            throw new FilterSyntaxException($"identifier longer than {FilterParser.MaxIdentifierLength} characters", start + 1);
+            throw new FilterSyntaxException($"identifier longer than {FilterLimits.MaxIdentifierLength} characters", start + 1);
         }
 
         if (name[^1] is '.' or ':' || (name.Length == 1 && name[0] is '@' or '_' or '#'))

@@ -62,9 +62,9 @@ internal sealed class ParserCore(string text)
         }
 
         var open = _current;
-        if (depth >= FilterParser.MaxDepth)
+        if (depth >= FilterLimits.MaxDepth)
         {
-            throw new FilterSyntaxException($"parentheses nested deeper than {FilterParser.MaxDepth} levels", open.Position);
+            throw new FilterSyntaxException($"parentheses nested deeper than {FilterLimits.MaxDepth} levels", open.Position);
         }
 
         Advance();
@@ -96,9 +96,9 @@ internal sealed class ParserCore(string text)
         var op = _current.Operator;
         Advance();
         var right = ParseOperand("a right operand (identifier, function, text or number)", 0);
-        if (++_expressions > FilterParser.MaxExpressions)
+        if (++_expressions > FilterLimits.MaxExpressions)
         {
-            throw new FilterSyntaxException($"more than {FilterParser.MaxExpressions} expressions", left.Position);
+            throw new FilterSyntaxException($"more than {FilterLimits.MaxExpressions} expressions", left.Position);
         }
 
         return new ComparisonNode(left, op, right);
@@ -128,9 +128,9 @@ internal sealed class ParserCore(string text)
     private FunctionOperand ParseFunction(int functionDepth)
     {
         var name = _current;
-        if (functionDepth > FilterParser.MaxFunctionDepth)
+        if (functionDepth > FilterLimits.MaxFunctionDepth)
         {
-            throw new FilterSyntaxException($"functions nested deeper than {FilterParser.MaxFunctionDepth} levels", name.Position);
+            throw new FilterSyntaxException($"functions nested deeper than {FilterLimits.MaxFunctionDepth} levels", name.Position);
         }
 
         Advance(); // the name; the lexer guarantees "(" follows
@@ -143,9 +143,9 @@ internal sealed class ParserCore(string text)
                 throw new FilterSyntaxException($"missing \")\" after the arguments of {FilterSyntaxException.Snippet(name.Text)}", name.Position);
             }
 
-            if (arguments.Count == FilterParser.MaxFunctionArguments)
+            if (arguments.Count == FilterLimits.MaxFunctionArguments)
             {
-                throw new FilterSyntaxException($"more than {FilterParser.MaxFunctionArguments} function arguments", _current.Position);
+                throw new FilterSyntaxException($"more than {FilterLimits.MaxFunctionArguments} function arguments", _current.Position);
             }
 
             arguments.Add(ParseOperand("a function argument (identifier, function, text or number)", functionDepth));

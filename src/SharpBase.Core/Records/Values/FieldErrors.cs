@@ -1,3 +1,4 @@
+using SharpBase.Core.Common;
 using System.Globalization;
 using SharpBase.Core.Errors;
 

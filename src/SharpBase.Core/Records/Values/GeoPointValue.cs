@@ -1,3 +1,4 @@
+using SharpBase.Core.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 

@@ -1,3 +1,4 @@
+using SharpBase.Core.Common;
 using System.Text.Json.Nodes;
 using SharpBase.Core.Errors;
 using SharpBase.Core.Records.Values;

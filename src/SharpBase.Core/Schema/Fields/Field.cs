@@ -1,3 +1,4 @@
+using SharpBase.Core.Common;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using SharpBase.Core.Errors;

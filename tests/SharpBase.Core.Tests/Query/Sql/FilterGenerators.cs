@@ -7,7 +7,8 @@ namespace SharpBase.Core.Tests.Query.Sql;
 
 /// <summary>One generated record of the property collection (see <see cref="FilterPropertyFixture"/>).</summary>
 public sealed record GeneratedRecord(
-    string Id, string Title, double Views, bool Published, DateTimeOffset? When, string Status, string Labels, string? Data, string Rel)
+    string Id, string Title, double Views, bool Published, DateTimeOffset? When, string Status, string Labels, string? Data, string Rel,
+    string Rels = "[]")
 {
     /// <summary>True when the JSON value holds an object (compared as text, PostgreSQL differs; see Sql/README.md).</summary>
     public bool HasJsonObject => Data?.Contains('{', StringComparison.Ordinal) == true && ObjectOutsideStrings(Data);
@@ -15,7 +16,7 @@ public sealed record GeneratedRecord(
     public Dictionary<string, object?> ToValues() => new()
     {
         ["id"] = Id, ["title"] = Title, ["views"] = Views, ["published"] = Published, ["when"] = When, ["status"] = Status,
-        ["labels"] = Labels, ["data"] = Data, ["rel"] = Rel,
+        ["labels"] = Labels, ["data"] = Data, ["rel"] = Rel, ["rels"] = Rels,
     };
 
     private static bool ObjectOutsideStrings(string json)
@@ -43,11 +44,18 @@ public sealed record GeneratedRecord(
     }
 }
 
-/// <summary>A generated case: records to store and filters to run over them.</summary>
-public sealed record FilterCase(GeneratedRecord[] Records, string[] Filters)
+/// <summary>The request a case's filters see: a JSON body, one query value and, when signed in, the first record as auth.</summary>
+public sealed record GeneratedRequest(string Body, string Query, bool SignedIn)
+{
+    public static GeneratedRequest Guest { get; } = new("{}", "", false);
+}
+
+/// <summary>A generated case: records to store, the request, and filters to run over them.</summary>
+public sealed record FilterCase(GeneratedRecord[] Records, string[] Filters, GeneratedRequest? Request = null)
 {
     public override string ToString() =>
-        "records:\n  " + string.Join("\n  ", Records.Select(r => r.ToString())) + "\nfilters:\n  " + string.Join("\n  ", Filters);
+        "records:\n  " + string.Join("\n  ", Records.Select(r => r.ToString())) + "\nrequest: " + (Request ?? GeneratedRequest.Guest) +
+        "\nfilters:\n  " + string.Join("\n  ", Filters);
 }
 
 /// <summary>FsCheck generators of records and of filters over the records' direct fields.</summary>
@@ -66,6 +74,13 @@ public static class FilterGenerators
         "id", "title", "views", "published", "when", "status", "labels", "data", "rel",
         "title:lower", "views:lower", "when:lower", "status:lower", "labels:lower", "data:lower", "published:lower",
         "labels:length", "status:length", "labels:each", "status:each",
+        // relation paths and back-relations (joins shared by the whole filter)
+        "rel.title", "rel.views", "rel.labels:each", "rel.rel.title", "rels", "rels:length", "rels:each", "rels.title", "rels.views",
+        "rels.status", "rels.rel", "items_via_rel.title", "items_via_rel.views", "items_via_rels.title", "rel.items_via_rel.views",
+        // request values
+        "@request.body.title", "@request.body.views", "@request.body.labels:each", "@request.body.labels:length", "@request.body.title:lower",
+        "@request.body.views:lower", "@request.body.rel.title", "@request.body.rels.views", "@request.body.other", "@request.body.views:changed",
+        "@request.query.q", "@request.query.q:lower", "@request.auth.id", "@request.auth.title", "@request.auth.rels.title", "@request.method",
     ];
 
     private static readonly string[] Operators = ["=", "!=", ">", ">=", "<", "<=", "~", "!~", "?=", "?!=", "?>", "?>=", "?<", "?<=", "?~", "?!~"];
@@ -91,7 +106,41 @@ public static class FilterGenerators
     public static Gen<FilterCase> Cases =>
         from records in Gen.Choose(0, 6).SelectMany(n => Gen.ArrayOf(Record, n))
         from filters in Gen.Choose(1, 5).SelectMany(n => Gen.ArrayOf(Filter(3), n))
-        select new FilterCase(records.Select((r, i) => r with { Id = "r" + i.ToString(CultureInfo.InvariantCulture) }).ToArray(), filters);
+        from request in Request
+        select new FilterCase(records.Select((r, i) => r with { Id = "r" + i.ToString(CultureInfo.InvariantCulture) }).ToArray(), filters, request);
+
+    private static readonly string[] Ids = ["", "r0", "r1", "r2", "zz"];
+
+    private static Gen<GeneratedRequest> Request =>
+        from title in Text
+        from views in Gen.OneOf(Number.Select(n => n.ToString("R", CultureInfo.InvariantCulture)), Gen.Elements("\"10\"", "true", "null", "0.00001"))
+        from labels in Gen.Choose(0, 3).SelectMany(n => Gen.ArrayOf(Gen.Elements(Choices), n))
+        from rel in Gen.Elements(Ids)
+        from rels in Gen.Choose(0, 2).SelectMany(n => Gen.ArrayOf(Gen.Elements(Ids), n))
+        from present in Gen.Choose(0, 31)
+        from query in Text
+        from signedIn in Gen.Elements(true, false)
+        select new GeneratedRequest(Body(present, title, views, labels, rel, rels), query, signedIn);
+
+    // A body with each of its keys present or not (bit i of present), as create and update bodies are.
+    private static string Body(int present, string title, string views, string[] labels, string rel, string[] rels)
+    {
+        var parts = new List<string>();
+        void Add(int bit, string key, string json)
+        {
+            if ((present & (1 << bit)) != 0)
+            {
+                parts.Add(JsonString(key) + ":" + json);
+            }
+        }
+
+        Add(0, "title", JsonString(title));
+        Add(1, "views", views);
+        Add(2, "labels", "[" + string.Join(",", labels.Select(JsonString)) + "]");
+        Add(3, "rel", JsonString(rel));
+        Add(4, "rels", "[" + string.Join(",", rels.Select(JsonString)) + "]");
+        return "{" + string.Join(",", parts) + "}";
+    }
 
     /// <summary>Removes one record or one filter at a time.</summary>
     public static IEnumerable<FilterCase> Shrink(FilterCase value)
@@ -116,7 +165,9 @@ public static class FilterGenerators
         from labels in Gen.Choose(0, 3).SelectMany(n => Gen.ArrayOf(Gen.Elements(Choices), n))
         from data in Gen.Frequency((1, Gen.Constant<string?>(null)), (6, Json(2).Select(j => (string?)j)))
         from rel in Gen.Elements("", "r0", "r1", "zz")
-        select new GeneratedRecord("", title, views, published, when, status, "[" + string.Join(",", labels.Distinct().Select(JsonString)) + "]", data, rel);
+        from rels in Gen.Choose(0, 3).SelectMany(n => Gen.ArrayOf(Gen.Elements("r0", "r1", "r2", "r3", "zz"), n))
+        select new GeneratedRecord("", title, views, published, when, status, "[" + string.Join(",", labels.Distinct().Select(JsonString)) + "]", data, rel,
+            "[" + string.Join(",", rels.Distinct().Select(JsonString)) + "]");
 
     private static Gen<string> Json(int depth)
     {

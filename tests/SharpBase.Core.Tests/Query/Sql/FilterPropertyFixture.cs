@@ -14,11 +14,14 @@ using Xunit;
 namespace SharpBase.Core.Tests.Query.Sql;
 
 /// <summary>
-/// The collection <c>items</c> (text, number, bool, date, single and multiple select, json, single relation) on one
-/// SQLite and one PostgreSQL database; <see cref="ReplaceAsync"/> swaps the records of a generated case in.
+/// The collection <c>items</c> (text, number, bool, date, single and multiple select, json, a single and a multiple
+/// relation to itself, so paths and back-relations too) on one SQLite and one PostgreSQL database;
+/// <see cref="ReplaceAsync"/> swaps the records of a generated case in.
 /// </summary>
-public sealed class FilterPropertyFixture : IAsyncLifetime
+public sealed class FilterPropertyFixture : IAsyncLifetime, IRecordLookup
 {
+    private IReadOnlyList<RecordRow> _rows = [];
+
     private readonly SqliteFixture _sqlite = new();
     private readonly PostgresFixture _postgres = new();
 
@@ -46,6 +49,7 @@ public sealed class FilterPropertyFixture : IAsyncLifetime
                 new DateField { Name = "when" }, new SelectField { Name = "status", MaxSelect = 1, Values = choices },
                 new SelectField { Name = "labels", MaxSelect = 5, Values = choices }, new JsonField { Name = "data" },
                 new RelationField { Name = "rel", CollectionId = "pbc_items", MaxSelect = 1 },
+                new RelationField { Name = "rels", CollectionId = "pbc_items", MaxSelect = 3 },
             ],
         };
         Items = new CollectionNormalizer(SecureRandomSource.Instance, Time).ForCreate(definition, addTimestamps: false);
@@ -95,17 +99,27 @@ public sealed class FilterPropertyFixture : IAsyncLifetime
             rows.Add((await store.FindByAsync(Items, "id", record.Id, ct).ConfigureAwait(false))!);
         }
 
+        _rows = rows;
         return rows;
     }
 
+    /// <summary>The request of a generated case: its body and query, and the first record as auth when signed in.</summary>
+    public RequestInfo Request(GeneratedRequest request, IReadOnlyList<RecordRow> rows) => RequestInfo.Guest with
+    {
+        Method = "PATCH",
+        Auth = request.SignedIn && rows.Count > 0 ? rows[0] : null,
+        Body = System.Text.Json.Nodes.JsonNode.Parse(request.Body)!.AsObject(),
+        Query = new Dictionary<string, string> { ["q"] = request.Query },
+    };
+
     /// <summary>The ids the compiled filter selects on <paramref name="database"/>, sorted, or "error".</summary>
-    public async Task<string> SelectAsync(Database database, string filter, CancellationToken ct)
+    public async Task<string> SelectAsync(Database database, string filter, CancellationToken ct, RequestInfo? request = null)
     {
         var dialect = database.Dialect;
         SqlFilter compiled;
         try
         {
-            compiled = FilterCompiler.Compile(filter, new FilterContext(Items, "r", Schema, RequestInfo.Guest, dialect, Time, FilterMode.Rule));
+            compiled = FilterCompiler.Compile(filter, new FilterContext(Items, "r", Schema, request ?? RequestInfo.Guest, dialect, Time, FilterMode.Rule));
         }
         catch (Errors.ApiException e)
         {
@@ -129,12 +143,12 @@ public sealed class FilterPropertyFixture : IAsyncLifetime
     }
 
     /// <summary>The ids the in-memory evaluator selects, sorted, or "error".</summary>
-    public string Evaluate(IReadOnlyList<RecordRow> rows, string filter)
+    public string Evaluate(IReadOnlyList<RecordRow> rows, string filter, RequestInfo? request = null)
     {
         try
         {
             var node = FilterParser.Parse(filter);
-            var ids = rows.Where(r => FilterEvaluator.Evaluate(node, new RecordFilterScope(r, RequestInfo.Guest, Time) { AllowHiddenFields = true }))
+            var ids = rows.Where(r => FilterEvaluator.Evaluate(node, new RecordFilterScope(r, request ?? RequestInfo.Guest, Time, this) { AllowHiddenFields = true }))
                 .Select(r => r.Id);
             return string.Join(",", ids.Order(StringComparer.Ordinal));
         }
@@ -143,4 +157,16 @@ public sealed class FilterPropertyFixture : IAsyncLifetime
             return "error: " + e.Message;
         }
     }
+
+    Collection? IRecordLookup.FindCollection(string idOrName) => Schema.Find(idOrName);
+
+    RecordRow? IRecordLookup.Find(Collection collection, string id) => _rows.FirstOrDefault(r => r.Id == id);
+
+    IReadOnlyList<RecordRow> IRecordLookup.FindReferencing(Collection collection, string relationField, string id) =>
+        _rows.Where(r => r.Values.GetValueOrDefault(relationField) switch
+        {
+            string single when !single.StartsWith('[') => single == id,
+            string list => System.Text.Json.JsonSerializer.Deserialize<string[]>(list)!.Contains(id),
+            _ => false,
+        }).ToArray();
 }

@@ -7,8 +7,9 @@ using Xunit;
 namespace SharpBase.Core.Tests.Query.Sql;
 
 /// <summary>
-/// Property: for random records and random filters over their direct fields, the in-memory evaluator, the SQL on SQLite
-/// and the SQL on PostgreSQL select the same ids. SQLite is the reference (PocketBase runs on it).
+/// Property: for random records, a random request and random filters over the records' fields, relation paths,
+/// back-relations and <c>@request.*</c> values, the in-memory evaluator, the SQL on SQLite and the SQL on PostgreSQL
+/// select the same ids. SQLite is the reference (PocketBase runs on it).
 /// <para>
 /// Bounded: <see cref="MaxTest"/> cases per run from a fixed seed; set <c>SHARPBASE_FILTER_SEED</c> to another number
 /// (or to <c>random</c>) to explore, and to the seed a failure prints to replay it.
@@ -40,15 +41,16 @@ public sealed class FilterPropertyTests(FilterPropertyFixture fixture) : IClassF
     {
         var ct = TestContext.Current.CancellationToken;
         var rows = await fixture.ReplaceAsync(value.Records, ct).ConfigureAwait(false);
+        var request = fixture.Request(value.Request ?? GeneratedRequest.Guest, rows);
 
         // Sql/README.md, "Known differences from PocketBase": "Whole JSON objects compared as text: jsonb reorders keys; …
         // objects with jsonb's spacing". PostgreSQL is compared on the records whose json value holds no object.
         var objects = value.Records.Where(r => r.HasJsonObject).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var filter in value.Filters)
         {
-            var sqlite = await fixture.SelectAsync(fixture.Sqlite, filter, ct).ConfigureAwait(false);
-            var postgres = await fixture.SelectAsync(fixture.Postgres, filter, ct).ConfigureAwait(false);
-            var evaluated = fixture.Evaluate(rows, filter);
+            var sqlite = await fixture.SelectAsync(fixture.Sqlite, filter, ct, request).ConfigureAwait(false);
+            var postgres = await fixture.SelectAsync(fixture.Postgres, filter, ct, request).ConfigureAwait(false);
+            var evaluated = fixture.Evaluate(rows, filter, request);
             if (evaluated != sqlite || Without(objects, postgres) != Without(objects, sqlite))
             {
                 throw new InvalidOperationException($"{filter}\n  sqlite [{sqlite}] evaluator [{evaluated}] postgres [{postgres}]");

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace SharpBase.Core.Records.Values;
+namespace SharpBase.Core.Common;
 
 /// <summary>
 /// The scalar conversions PocketBase applies to body values (Go's <c>spf13/cast</c> on values decoded from JSON,
