@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SharpBase.Core.Errors;
+using SharpBase.Core.Query.InMemory;
 using SharpBase.Core.Schema;
 using SharpBase.Http.Body;
 using SharpBase.Http.Json;
