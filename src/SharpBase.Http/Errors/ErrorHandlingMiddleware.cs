@@ -24,6 +24,9 @@ public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogge
         }
         catch (ApiException exception)
         {
+            // A client's mistake is one line, no stack; a filter's rejection reason (which the 400 does not tell, as in
+            // PocketBase) is logged here.
+            LogClientError(logger, context.Request.Method, context.Request.Path, exception.Status, exception.Message, exception.Data["reason"] as string ?? "");
             await ErrorEnvelope.WriteAsync(context, exception);
         }
         catch (BadHttpRequestException exception)
@@ -41,6 +44,9 @@ public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogge
             await ErrorEnvelope.WriteAsync(context, StatusCodes.Status500InternalServerError, null);
         }
     }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "{Method} {Path} answered {Status}: {Detail} {Reason}")]
+    private static partial void LogClientError(ILogger logger, string method, string path, int status, string detail, string reason);
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Error, Message = "Unhandled error in {Method} {Path} (trace {TraceId})")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string traceId, string method, string path);
