@@ -1,4 +1,5 @@
 using System.Data.Common;
+using SharpBase.Core.Records.Values;
 using SharpBase.Core.Schema;
 using SharpBase.Storage.Dialects;
 
@@ -28,7 +29,7 @@ internal static class RecordReader
         var values = new object?[fields.Count];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = dialect.FromDbValue(fields[i].Column.Type, reader.GetValue(i));
+            values[i] = StoredValue.Read(dialect, fields[i].Column.Type, reader.GetValue(i));
         }
 
         return new RecordRow(collection, values);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using SharpBase.Core.Records.Values;
 using SharpBase.Core.Schema;
 using SharpBase.Storage;
 using SharpBase.Storage.Catalog;
@@ -34,7 +35,7 @@ public sealed class RecordStore(Database database)
         for (var i = 0; i < collection.Fields.Count; i++)
         {
             var f = collection.Fields[i];
-            values[f.Name] = dialect.FromDbValue(f.Column.Type, await reader.IsDBNullAsync(i, cancellationToken) ? null : reader.GetValue(i));
+            values[f.Name] = StoredValue.Read(dialect, f.Column.Type, await reader.IsDBNullAsync(i, cancellationToken) ? null : reader.GetValue(i));
         }
 
         return new RecordRow(collection, values);

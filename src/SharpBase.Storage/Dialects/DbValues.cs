@@ -9,52 +9,19 @@ namespace SharpBase.Storage.Dialects;
 /// <summary>Conversions shared by the dialects between the CLR forms and what databases return.</summary>
 internal static class DbValues
 {
-    /// <summary>PocketBase's datetime layout.</summary>
+    /// <summary>
+    /// The layout this storage writes dates in on text columns (SQLite), PocketBase's. Storage writes and reads back only
+    /// this layout; lenient parsing of other text is Core's (<c>Common.DateTimeText</c>).
+    /// </summary>
     public const string DateLayout = "yyyy-MM-dd HH:mm:ss.fff'Z'";
-
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 512 };
-
-    public static string FormatDate(DateTimeOffset value)
-    {
-        Span<char> buffer = stackalloc char[DateLength];
-        WriteDate(value, buffer);
-        return new string(buffer);
-    }
 
     /// <summary>The length of a date in <see cref="DateLayout"/>.</summary>
     public const int DateLength = 24;
 
-    /// <summary>
-    /// Writes <paramref name="value"/> in <see cref="DateLayout"/> into <paramref name="destination"/> (at least
-    /// <see cref="DateLength"/> characters). Hand-rolled: record reads and writes format two dates per row.
-    /// </summary>
-    public static void WriteDate(DateTimeOffset value, Span<char> destination)
-    {
-        var utc = value.UtcDateTime;
-        Digits(destination[..4], utc.Year);
-        destination[4] = '-';
-        Digits(destination.Slice(5, 2), utc.Month);
-        destination[7] = '-';
-        Digits(destination.Slice(8, 2), utc.Day);
-        destination[10] = ' ';
-        Digits(destination.Slice(11, 2), utc.Hour);
-        destination[13] = ':';
-        Digits(destination.Slice(14, 2), utc.Minute);
-        destination[16] = ':';
-        Digits(destination.Slice(17, 2), utc.Second);
-        destination[19] = '.';
-        Digits(destination.Slice(20, 3), utc.Millisecond);
-        destination[23] = 'Z';
-    }
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 512 };
 
-    private static void Digits(Span<char> destination, int value)
-    {
-        for (var i = destination.Length - 1; i >= 0; i--)
-        {
-            destination[i] = (char)('0' + (value % 10));
-            value /= 10;
-        }
-    }
+    /// <summary>A date as stored on a text column, in <see cref="DateLayout"/>.</summary>
+    public static string FormatDate(DateTimeOffset value) => value.UtcDateTime.ToString(DateLayout, CultureInfo.InvariantCulture);
 
     private static bool TryReadExactDate(string text, out DateTimeOffset value)
     {
@@ -92,31 +59,26 @@ internal static class DbValues
     public static DateTime TruncateToMilliseconds(DateTime utc) =>
         new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
 
-    /// <summary>A date given by a caller: null, a DateTimeOffset, a DateTime (unspecified = UTC) or text in a date layout ('' = none).</summary>
+    /// <summary>
+    /// A date given by a caller: null, a DateTimeOffset, a DateTime (unspecified = UTC), '' (none) or text in
+    /// <see cref="DateLayout"/>. Other text is refused: callers parse their input (Core) and pass the instant.
+    /// </summary>
     public static DateTimeOffset? ToDate(object? value) => value switch
     {
         null or DBNull => null,
         DateTimeOffset d => new DateTimeOffset(TruncateToMilliseconds(d.UtcDateTime), TimeSpan.Zero),
         DateTime d => new DateTimeOffset(TruncateToMilliseconds(d.Kind == DateTimeKind.Local ? d.ToUniversalTime() : DateTime.SpecifyKind(d, DateTimeKind.Utc)), TimeSpan.Zero),
         string s when string.IsNullOrWhiteSpace(s) => null,
-        string s => ParseDate(s) ?? throw new ArgumentException("Not a date: the value is not in a supported date layout.", nameof(value)),
+        string s when TryReadExactDate(s, out var stored) => stored,
+        string => throw new ArgumentException("Not a date in the stored layout: parse the text into a DateTimeOffset before storing it.", nameof(value)),
         _ => throw Unsupported(value, "date"),
     };
 
-    /// <summary>Reads a stored date text; null for '' or text that is not a date.</summary>
-    public static DateTimeOffset? ParseDate(string text)
-    {
-        // Fast path: the stored layout itself, which is what every read of a SQLite date column sees.
-        if (TryReadExactDate(text, out var exact))
-        {
-            return exact;
-        }
-
-        return DateTimeOffset.TryParse(text.Trim().Replace(' ', 'T'), CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
-            ? new DateTimeOffset(TruncateToMilliseconds(parsed.UtcDateTime), TimeSpan.Zero)
-            : null;
-    }
+    /// <summary>
+    /// Reads back date text from a text column: a DateTimeOffset for <see cref="DateLayout"/> (all this storage writes),
+    /// null for '', and any other text as it is, for the caller to interpret.
+    /// </summary>
+    public static object? ReadDate(string text) => text.Length == 0 ? null : TryReadExactDate(text, out var stored) ? stored : text;
 
     /// <summary>A number given by a caller (null = 0).</summary>
     public static double ToDouble(object? value) => value switch

@@ -106,7 +106,10 @@ public abstract partial class SqlDialect
     /// <summary>Converts a CLR value (string, double, bool, DateTimeOffset?, JSON text) into what this database stores for the column type.</summary>
     public abstract object ToDbValue(ColumnType type, object? value);
 
-    /// <summary>Converts a value read from the database back to the CLR form: string, double, bool, DateTimeOffset? or JSON text.</summary>
+    /// <summary>
+    /// Converts a value read from the database back to the CLR form: string, double, bool, DateTimeOffset? or JSON text. A
+    /// date column holding text in a layout other than the stored one (written by another tool) gives that text back.
+    /// </summary>
     public virtual object? FromDbValue(ColumnType type, object? value)
     {
         if (value is DBNull)
@@ -119,7 +122,7 @@ public abstract partial class SqlDialect
             ColumnType.Text => DbValues.ReadText(value),
             ColumnType.Number => DbValues.ReadDouble(value),
             ColumnType.Bool => DbValues.ReadBool(value),
-            ColumnType.DateTime => value switch { string s => DbValues.ParseDate(s), DateTime or DateTimeOffset => DbValues.ToDate(value), _ => null },
+            ColumnType.DateTime => value switch { string s => DbValues.ReadDate(s), DateTime or DateTimeOffset => DbValues.ToDate(value), _ => null },
             ColumnType.Json => ReadJson(value),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown column type."),
         };

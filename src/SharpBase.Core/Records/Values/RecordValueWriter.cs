@@ -60,8 +60,8 @@ public static class RecordValueWriter
                 writer.WriteEndObject();
                 break;
             case DateField or AutodateField when StoredValue.AsDate(stored) is { } date:
-                Span<char> formatted = stackalloc char[Storage.Dialects.StoredDate.Length];
-                Storage.Dialects.StoredDate.Write(date, formatted);
+                Span<char> formatted = stackalloc char[DateTimeText.Length];
+                DateTimeText.Write(date, formatted);
                 writer.WriteStringValue(formatted);
                 break;
             case DateField or AutodateField:

@@ -1,11 +1,23 @@
 using System.Globalization;
 using SharpBase.Core.Common;
+using SharpBase.Storage.Dialects;
+using SharpBase.Storage.Schema;
 
 namespace SharpBase.Core.Records.Values;
 
 /// <summary>Lenient reads of stored values (the column CLR forms, tolerating what a dialect may hand back).</summary>
 internal static class StoredValue
 {
+    /// <summary>
+    /// A column value read back through <paramref name="dialect"/>. Date text the storage hands back as is (not in its own
+    /// layout: written by another tool) goes through the lenient parser, so record values hold dates as DateTimeOffset?.
+    /// </summary>
+    public static object? Read(SqlDialect dialect, ColumnType type, object? value)
+    {
+        var read = dialect.FromDbValue(type, value);
+        return type == ColumnType.DateTime && read is string text ? AsDate(text) : read;
+    }
+
     public static string AsString(object? stored) => stored switch
     {
         null => "",
