@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using SharpBase.Core.Errors;
 using SharpBase.Core.Schema;
 using SharpBase.Storage;
@@ -10,7 +12,9 @@ namespace SharpBase.Core.Migrations;
 /// moves the stored collections to the file's target state through <see cref="SchemaApplier"/>; a destructive one
 /// is refused unless allowed, after printing what it would lose.
 /// </summary>
-public sealed class MigrationRunner(Database database, SchemaRegistry registry, SchemaApplier applier, CollectionNormalizer normalizer, MigrationDirectory directory)
+public sealed partial class MigrationRunner(
+    Database database, SchemaRegistry registry, SchemaApplier applier, CollectionNormalizer normalizer, MigrationDirectory directory,
+    ILogger<MigrationRunner> logger)
 {
     /// <summary>Applies every pending migration in name order. Returns false when one was refused.</summary>
     public async Task<bool> UpAsync(bool allowDestructive, TextWriter output, CancellationToken cancellationToken)
@@ -25,12 +29,15 @@ public sealed class MigrationRunner(Database database, SchemaRegistry registry, 
 
         foreach (var name in pending)
         {
+            var started = Stopwatch.GetTimestamp();
             var migration = directory.Read(name);
             if (!await RunAsync(name, migration.Changes.Select(c => (Key: c.After ?? c.Before!, Target: c.After)), markApplied: true, allowDestructive, output, cancellationToken))
             {
+                LogRefused(logger, name, "apply");
                 return false;
             }
 
+            LogMigrated(logger, name, "applied", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             await output.WriteLineAsync($"Applied {name}");
         }
 
@@ -56,11 +63,14 @@ public sealed class MigrationRunner(Database database, SchemaRegistry registry, 
 
             var migration = directory.Read(name);
             var targets = migration.Changes.Reverse().Select(c => (Key: c.Before ?? c.After!, Target: c.Before));
+            var started = Stopwatch.GetTimestamp();
             if (!await RunAsync(name, targets, markApplied: false, allowDestructive, output, cancellationToken))
             {
+                LogRefused(logger, name, "revert");
                 return false;
             }
 
+            LogMigrated(logger, name, "reverted", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             await output.WriteLineAsync($"Reverted {name}");
         }
 
@@ -159,4 +169,10 @@ public sealed class MigrationRunner(Database database, SchemaRegistry registry, 
 
     private Task<IReadOnlyList<AppliedMigration>> AppliedAsync(CancellationToken cancellationToken) =>
         database.ReadAsync((session, ct) => MigrationTable.ListAppliedAsync(session, ct), cancellationToken);
+
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Migration {Name} {Action} in {ElapsedMs:0.0} ms")]
+    private static partial void LogMigrated(ILogger logger, string name, string action, double elapsedMs);
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Migration {Name}: refused to {Action} a destructive change (pass --allow-destructive to run it)")]
+    private static partial void LogRefused(ILogger logger, string name, string action);
 }

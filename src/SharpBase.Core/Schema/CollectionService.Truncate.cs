@@ -18,10 +18,11 @@ public sealed partial class CollectionService
             throw new BadRequestException("The superusers collection cannot be truncated; at least one superuser must remain.");
         }
 
-        await database.WriteAsync(async (session, ct) =>
+        var deleted = await database.WriteAsync(async (session, ct) =>
         {
             await using var command = session.Command("DELETE FROM " + database.Dialect.QuoteIdentifier(collection.Name));
             return await command.ExecuteNonQueryAsync(ct);
         }, cancellationToken);
+        LogCollectionTruncated(logger, collection.Name, collection.Id, deleted);
     }
 }

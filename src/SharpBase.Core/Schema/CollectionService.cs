@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using SharpBase.Core.Errors;
 using SharpBase.Core.Migrations;
 using SharpBase.Storage;
@@ -10,7 +11,8 @@ namespace SharpBase.Core.Schema;
 /// tables in one transaction and writes a migration file so the schema can live in git.
 /// </summary>
 public sealed partial class CollectionService(
-    Database database, SchemaRegistry registry, SchemaApplier applier, CollectionNormalizer normalizer, MigrationDirectory migrations)
+    Database database, SchemaRegistry registry, SchemaApplier applier, CollectionNormalizer normalizer, MigrationDirectory migrations,
+    ILogger<CollectionService> logger)
 {
     /// <summary>The collection with this id or name (case-insensitive), or 404.</summary>
     public Collection Get(string idOrName) =>
@@ -82,13 +84,21 @@ public sealed partial class CollectionService(
         var written = false;
         try
         {
-            return await applier.ApplyAsync(changes, name, markApplied: true, applied =>
+            var result = await applier.ApplyAsync(changes, name, markApplied: true, applied =>
             {
                 var losses = applied.SelectMany(c => SchemaPlanner.Plan(c.Before, c.After, database.Dialect).Losses).Select(l => l.Description).ToArray();
                 migrations.Write(new MigrationFile(name, applied, losses));
                 written = true;
                 return Task.CompletedTask;
             }, cancellationToken);
+            foreach (var change in changes)
+            {
+                var collection = change.After ?? change.Before!;
+                var action = change.Before is null ? "created" : change.After is null ? "deleted" : "updated";
+                LogCollectionChanged(logger, collection.Name, collection.Id, action, name);
+            }
+
+            return result;
         }
         catch when (written)
         {
@@ -96,4 +106,10 @@ public sealed partial class CollectionService(
             throw;
         }
     }
+
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Collection {Name} ({Id}) {Action}; migration {Migration}")]
+    private static partial void LogCollectionChanged(ILogger logger, string name, string id, string action, string migration);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Collection {Name} ({Id}) truncated: {Count} records deleted")]
+    private static partial void LogCollectionTruncated(ILogger logger, string name, string id, int count);
 }
