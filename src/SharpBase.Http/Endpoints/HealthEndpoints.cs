@@ -13,7 +13,8 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGetAndHead("/health", () => Results.Text(Body, "application/json"))
-            .WithName("health").WithSummary("Reports that the server is up.").WithTags("health");
+            .WithName("health").WithSummary("Reports that the server is up.").WithTags("health")
+            .RequiresAccess(EndpointAccess.Anyone);
         return routes;
     }
 }

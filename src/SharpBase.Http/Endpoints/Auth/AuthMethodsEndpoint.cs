@@ -15,7 +15,8 @@ public static class AuthMethodsEndpoint
     public static IEndpointRouteBuilder MapAuthMethodsEndpoint(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/collections/{collection}/auth-methods", Handle)
-            .WithName("auth.methods").WithSummary("Lists the collection's sign-in methods.").WithTags("auth");
+            .WithName("auth.methods").WithSummary("Lists the collection's sign-in methods.").WithTags("auth")
+            .RequiresAccess(EndpointAccess.Anyone);
         return routes;
     }
 

@@ -15,7 +15,8 @@ public static class AuthRefreshEndpoint
     public static IEndpointRouteBuilder MapAuthRefreshEndpoint(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/collections/{collection}/auth-refresh", HandleAsync)
-            .WithName("auth.refresh").WithSummary("Returns a new auth token for the signed-in record.").WithTags("auth");
+            .WithName("auth.refresh").WithSummary("Returns a new auth token for the signed-in record.").WithTags("auth")
+            .RequiresAccess(EndpointAccess.SignedInRecord);
         return routes;
     }
 

@@ -19,7 +19,8 @@ public static class AuthRefreshTokenEndpoint
     public static IEndpointRouteBuilder MapAuthRefreshTokenEndpoint(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/collections/{collection}/auth-refresh-token", HandleAsync)
-            .WithName("auth.refreshToken").WithSummary("Exchanges a refresh token for a new auth token and refresh token.").WithTags("auth");
+            .WithName("auth.refreshToken").WithSummary("Exchanges a refresh token for a new auth token and refresh token.").WithTags("auth")
+            .RequiresAccess(EndpointAccess.DecidedBy(CollectionApiRule.AuthRule));
         return routes;
     }
 

@@ -22,11 +22,14 @@ public static class AuthSessionsEndpoints
     public static IEndpointRouteBuilder MapAuthSessionsEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/collections/{collection}/sessions", ListAsync)
-            .WithName("auth.sessions.list").WithSummary("Lists the signed-in record's sessions.").WithTags("auth");
+            .WithName("auth.sessions.list").WithSummary("Lists the signed-in record's sessions.").WithTags("auth")
+            .RequiresAccess(EndpointAccess.SignedInRecord);
         routes.MapDelete("/collections/{collection}/sessions/{id}", RevokeAsync)
-            .WithName("auth.sessions.revoke").WithSummary("Revokes one session of the signed-in record.").WithTags("auth");
+            .WithName("auth.sessions.revoke").WithSummary("Revokes one session of the signed-in record.").WithTags("auth")
+            .RequiresAccess(EndpointAccess.SignedInRecord);
         routes.MapDelete("/collections/{collection}/sessions", RevokeAllAsync)
-            .WithName("auth.sessions.revokeAll").WithSummary("Logs the signed-in record out everywhere.").WithTags("auth");
+            .WithName("auth.sessions.revokeAll").WithSummary("Logs the signed-in record out everywhere.").WithTags("auth")
+            .RequiresAccess(EndpointAccess.SignedInRecord);
         return routes;
     }
 

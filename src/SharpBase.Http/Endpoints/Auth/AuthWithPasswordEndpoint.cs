@@ -16,7 +16,8 @@ public static class AuthWithPasswordEndpoint
     public static IEndpointRouteBuilder MapAuthWithPasswordEndpoint(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/collections/{collection}/auth-with-password", HandleAsync).WithRetryAfter()
-            .WithName("auth.withPassword").WithSummary("Signs in with an identity and password.").WithTags("auth");
+            .WithName("auth.withPassword").WithSummary("Signs in with an identity and password.").WithTags("auth")
+            .RequiresAccess(EndpointAccess.DecidedBy(CollectionApiRule.AuthRule));
         return routes;
     }
 

@@ -15,7 +15,8 @@ public static class ConfirmEmailChangeEndpoint
     public static IEndpointRouteBuilder MapConfirmEmailChangeEndpoint(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/collections/{collection}/confirm-email-change", HandleAsync)
-            .WithName("auth.confirmEmailChange").WithSummary("Sets the new email with a token and the current password; every session of the record ends.").WithTags("auth");
+            .WithName("auth.confirmEmailChange").WithSummary("Sets the new email with a token and the current password; every session of the record ends.").WithTags("auth")
+            .RequiresAccess(EndpointAccess.Anyone);
         return routes;
     }
 

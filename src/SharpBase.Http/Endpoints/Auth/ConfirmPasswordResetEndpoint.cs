@@ -15,7 +15,8 @@ public static class ConfirmPasswordResetEndpoint
     public static IEndpointRouteBuilder MapConfirmPasswordResetEndpoint(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/collections/{collection}/confirm-password-reset", HandleAsync)
-            .WithName("auth.confirmPasswordReset").WithSummary("Sets a new password with a reset token; every session of the record ends.").WithTags("auth");
+            .WithName("auth.confirmPasswordReset").WithSummary("Sets a new password with a reset token; every session of the record ends.").WithTags("auth")
+            .RequiresAccess(EndpointAccess.Anyone);
         return routes;
     }
 

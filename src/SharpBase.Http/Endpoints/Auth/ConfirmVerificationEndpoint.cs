@@ -15,7 +15,8 @@ public static class ConfirmVerificationEndpoint
     public static IEndpointRouteBuilder MapConfirmVerificationEndpoint(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/collections/{collection}/confirm-verification", HandleAsync)
-            .WithName("auth.confirmVerification").WithSummary("Marks the record of a verification token verified.").WithTags("auth");
+            .WithName("auth.confirmVerification").WithSummary("Marks the record of a verification token verified.").WithTags("auth")
+            .RequiresAccess(EndpointAccess.Anyone);
         return routes;
     }
 

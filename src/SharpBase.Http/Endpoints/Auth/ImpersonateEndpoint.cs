@@ -18,7 +18,8 @@ public static class ImpersonateEndpoint
     public static IEndpointRouteBuilder MapImpersonateEndpoint(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/collections/{collection}/impersonate/{id}", HandleAsync)
-            .WithName("auth.impersonate").WithSummary("Issues a non-refreshable token for another auth record (superusers only).").WithTags("auth");
+            .WithName("auth.impersonate").WithSummary("Issues a non-refreshable token for another auth record (superusers only).").WithTags("auth")
+            .RequiresAccess(EndpointAccess.Superuser);
         return routes;
     }
 

@@ -16,7 +16,8 @@ public static class RequestEmailChangeEndpoint
     public static IEndpointRouteBuilder MapRequestEmailChangeEndpoint(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/collections/{collection}/request-email-change", HandleAsync)
-            .WithName("auth.requestEmailChange").WithSummary("Mails a confirmation link to the new address (auth required).").WithTags("auth");
+            .WithName("auth.requestEmailChange").WithSummary("Mails a confirmation link to the new address (auth required).").WithTags("auth")
+            .RequiresAccess(EndpointAccess.SignedInRecord);
         return routes;
     }
 

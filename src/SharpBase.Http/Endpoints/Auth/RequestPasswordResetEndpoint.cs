@@ -15,7 +15,8 @@ public static class RequestPasswordResetEndpoint
     public static IEndpointRouteBuilder MapRequestPasswordResetEndpoint(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/collections/{collection}/request-password-reset", HandleAsync)
-            .WithName("auth.requestPasswordReset").WithSummary("Mails a password reset link (always 204).").WithTags("auth");
+            .WithName("auth.requestPasswordReset").WithSummary("Mails a password reset link (always 204).").WithTags("auth")
+            .RequiresAccess(EndpointAccess.Anyone);
         return routes;
     }
 

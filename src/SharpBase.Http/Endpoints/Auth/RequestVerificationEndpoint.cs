@@ -15,7 +15,8 @@ public static class RequestVerificationEndpoint
     public static IEndpointRouteBuilder MapRequestVerificationEndpoint(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/collections/{collection}/request-verification", HandleAsync)
-            .WithName("auth.requestVerification").WithSummary("Mails a verification link (always 204).").WithTags("auth");
+            .WithName("auth.requestVerification").WithSummary("Mails a verification link (always 204).").WithTags("auth")
+            .RequiresAccess(EndpointAccess.Anyone);
         return routes;
     }
 

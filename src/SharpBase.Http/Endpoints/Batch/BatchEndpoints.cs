@@ -22,7 +22,8 @@ public static partial class BatchEndpoints
     /// <summary>Maps the batch route.</summary>
     public static IEndpointRouteBuilder MapBatchEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/batch", HandleAsync).WithName("batch").WithSummary("Runs record writes in one transaction.").WithTags("batch");
+        routes.MapPost("/batch", HandleAsync).WithName("batch").WithSummary("Runs record writes in one transaction.").WithTags("batch")
+            .RequiresAccess(EndpointAccess.DecidedBy(CollectionApiRule.CreateRule, CollectionApiRule.UpdateRule, CollectionApiRule.DeleteRule));
         return routes;
     }
 

@@ -18,6 +18,7 @@ public static class CollectionEndpoints
     public static IEndpointRouteBuilder MapCollectionEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/collections").WithTags("collections")
+            .RequiresAccess(EndpointAccess.Superuser)
             .AddEndpointFilter(async (context, next) =>
             {
                 context.HttpContext.RequireSuperuser();

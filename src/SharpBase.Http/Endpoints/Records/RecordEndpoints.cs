@@ -18,11 +18,16 @@ public static class RecordEndpoints
     public static IEndpointRouteBuilder MapRecordEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/collections/{collection}/records").WithTags("records");
-        group.MapGetAndHead("", ListAsync).WithName("records.list").WithSummary("Lists records under the list rule, with filter, sort, expand and fields.");
-        group.MapPost("", CreateAsync).WithName("records.create").WithSummary("Creates a record.");
-        group.MapGetAndHead("/{id}", ViewAsync).WithName("records.view").WithSummary("Returns one record under the view rule.");
-        group.MapPatch("/{id}", UpdateAsync).WithName("records.update").WithSummary("Updates a record.");
-        group.MapDelete("/{id}", DeleteAsync).WithName("records.delete").WithSummary("Deletes a record; relations cascade or are cleared.");
+        group.MapGetAndHead("", ListAsync).WithName("records.list").WithSummary("Lists records under the list rule, with filter, sort, expand and fields.")
+            .RequiresAccess(EndpointAccess.DecidedBy(CollectionApiRule.ListRule));
+        group.MapPost("", CreateAsync).WithName("records.create").WithSummary("Creates a record.")
+            .RequiresAccess(EndpointAccess.DecidedBy(CollectionApiRule.CreateRule));
+        group.MapGetAndHead("/{id}", ViewAsync).WithName("records.view").WithSummary("Returns one record under the view rule.")
+            .RequiresAccess(EndpointAccess.DecidedBy(CollectionApiRule.ViewRule));
+        group.MapPatch("/{id}", UpdateAsync).WithName("records.update").WithSummary("Updates a record.")
+            .RequiresAccess(EndpointAccess.DecidedBy(CollectionApiRule.UpdateRule));
+        group.MapDelete("/{id}", DeleteAsync).WithName("records.delete").WithSummary("Deletes a record; relations cascade or are cleared.")
+            .RequiresAccess(EndpointAccess.DecidedBy(CollectionApiRule.DeleteRule));
         return routes;
     }
 

@@ -18,7 +18,8 @@ public static class SettingsEndpoints
         {
             context.RequireSuperuser();
             return JsonResponse.Ok(context, settings.ToJson());
-        }).WithName("settings.get").WithSummary("Returns the settings; secrets are never included.").WithTags("settings");
+        }).WithName("settings.get").WithSummary("Returns the settings; secrets are never included.").WithTags("settings")
+            .RequiresAccess(EndpointAccess.Superuser);
 
         routes.MapPatch("/settings", async (HttpContext context, SettingsService settings) =>
         {
@@ -26,7 +27,8 @@ public static class SettingsEndpoints
             var patch = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
             await settings.PatchAsync(patch, context.RequestAborted);
             return JsonResponse.Ok(context, settings.ToJson());
-        }).WithName("settings.update").WithSummary("Merges a partial settings object and saves it.").WithTags("settings");
+        }).WithName("settings.update").WithSummary("Merges a partial settings object and saves it.").WithTags("settings")
+            .RequiresAccess(EndpointAccess.Superuser);
         return routes;
     }
 }
