@@ -19,8 +19,14 @@ public sealed class ServerOptions
     /// <summary>The largest request body accepted; larger bodies get 413.</summary>
     public long MaxBodySize { get; set; } = DefaultMaxBodySize;
 
-    /// <summary>Origins allowed by CORS; <c>*</c> allows any, as PocketBase's default.</summary>
-    public string[] CorsOrigins { get; set; } = ["*"];
+    /// <summary>
+    /// Origins allowed by CORS; none listed (the default) or <c>*</c> allows any, as PocketBase does. The default is empty,
+    /// not <c>["*"]</c>, because the configuration binder appends configured items to an array's default.
+    /// </summary>
+    public string[] CorsOrigins { get; set; } = [];
+
+    /// <summary>True when CORS allows every origin.</summary>
+    public bool AllowsAnyOrigin => CorsOrigins.Length == 0 || CorsOrigins.Contains("*");
 
     /// <summary>The configuration keys these options stand for, engine options included.</summary>
     public Dictionary<string, string?> ToConfiguration()

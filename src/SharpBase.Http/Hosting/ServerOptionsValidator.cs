@@ -11,9 +11,9 @@ internal static class ServerOptionsValidator
             return "MaxBodySize must be a positive number of bytes";
         }
 
-        if (options.CorsOrigins.Length == 0 || options.CorsOrigins.Any(string.IsNullOrWhiteSpace))
+        if (options.CorsOrigins.Any(string.IsNullOrWhiteSpace))
         {
-            return "CorsOrigins must list at least one origin, or \"*\"";
+            return "CorsOrigins must not contain a blank origin";
         }
 
         return null;

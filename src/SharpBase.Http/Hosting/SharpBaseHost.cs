@@ -148,7 +148,7 @@ public static class SharpBaseHost
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseCors(cors =>
         {
-            if (options.CorsOrigins.Contains("*"))
+            if (options.AllowsAnyOrigin)
             {
                 cors.AllowAnyOrigin();
             }

@@ -47,6 +47,10 @@ public static class CliApp
         DatabaseUnavailableException e => e.Message,
         ArgumentException e => e.Message,
         Microsoft.Extensions.Options.OptionsValidationException e => string.Join("; ", e.Failures),
+        // The configuration binder's message names the key and the type ("Failed to convert configuration value 'soon' at
+        // 'LoginThrottle:MaxDelay' to type 'System.TimeSpan'.").
+        InvalidOperationException { InnerException: FormatException or InvalidCastException or OverflowException } e
+            when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => e.Message,
         InvalidDataException e => e.Message,
         ApiException e => e.Errors.IsEmpty ? e.Message : $"{e.Message} {System.Text.Json.JsonSerializer.Serialize(e.Errors.ToData(), Http.HttpJson.Options)}",
         IOException e => e.Message,

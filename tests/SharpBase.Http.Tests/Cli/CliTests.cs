@@ -86,6 +86,26 @@ public sealed class CliTests
         }
     }
 
+    [Theory]
+    [InlineData("SHARPBASE_LOGINTHROTTLE__MAXDELAY", "soon", "LoginThrottle:MaxDelay")]
+    [InlineData("SHARPBASE_SESSIONS__REFRESHTOKENLIFETIME", "00:00:00", "Sessions:RefreshTokenLifetime must be positive")]
+    public async Task BadSectionValueFromTheEnvironment_PrintsOneLine(string variable, string value, string expected)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "sharpbase-http-tests", Guid.NewGuid().ToString("N"));
+        Environment.SetEnvironmentVariable(variable, value);
+        try
+        {
+            var result = await CliRunner.RunAsync("serve", "--http", "127.0.0.1:0", "--dir", dir);
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+            Assert.Single(result.Error.Trim().Split('\n'));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
+
     [Fact]
     public async Task BadHttpAddress_PrintsOneLine()
     {
