@@ -72,7 +72,7 @@ public sealed partial class RecordFilterScope
         if (field is RelationField relation && segments.Count > 3)
         {
             var target = RequireLookup(position).FindCollection(relation.CollectionId) ?? throw UnknownField(name, position);
-            var ids = RelationIds(node);
+            var ids = BodyRelationIds.Of(node);
             // Joined by "id IN (ids)": ids without a record give no row; none at all gives the one NULL row.
             var rows = Joined(ids.Select(id => _lookup!.Find(target, id)).OfType<Records.RecordRow>().ToArray());
             return ResolvePath(new PathState(rows, target, relation.IsMultiple, AllowHiddenFields, "@request.body." + name + "."), segments, 3, modifier, false, position);
@@ -129,10 +129,6 @@ public sealed partial class RecordFilterScope
         field is MultiValueField { IsMultiple: true } multi
             ? System.Text.Json.JsonSerializer.Serialize(StoredItems(_record, multi))
             : Stored(_record, field);
-
-    // The ids a body relation value names, as the SQL binds them (Go's cast.ToString of each item).
-    private static string[] RelationIds(JsonNode? node) =>
-        (node is JsonArray array ? array.ToArray() : [node]).Select(GoCast.ToText).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
 
     private static string[] BodyItems(JsonNode? node) => node switch
     {

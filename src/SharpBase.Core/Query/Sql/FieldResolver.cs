@@ -89,9 +89,6 @@ internal sealed partial class FieldResolver
     public Collection? FindCollection(string nameOrId) =>
         nameOrId == BaseCollection.Name || nameOrId == BaseCollection.Id ? BaseCollection : _context.Schema.Find(nameOrId);
 
-    /// <summary>The field with exactly this name (<see cref="FieldNames.Find"/>).</summary>
-    public static Field? FindField(Collection collection, string name) => FieldNames.Find(collection, name);
-
     /// <summary>True when the identifier passes PocketBase's allow-list of shapes.</summary>
     public static bool IsAllowed(string path) => AllowedFields.Any(r => r.IsMatch(path));
 

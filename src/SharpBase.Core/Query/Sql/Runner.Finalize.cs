@@ -1,3 +1,4 @@
+using SharpBase.Core.Query.Semantics;
 using SharpBase.Core.Schema;
 using SharpBase.Core.Schema.Fields;
 using SharpBase.Storage.Dialects;
@@ -11,7 +12,7 @@ internal sealed partial class Runner
     private Term Finalize(Collection collection, string prop)
     {
         var (name, modifier) = FieldResolver.SplitModifier(prop);
-        var field = FieldResolver.FindField(collection, name);
+        var field = FieldNames.Find(collection, name);
         if (field is null)
         {
             return _nullifyMissing ? Term.Null : throw FilterErrors.Invalid($"unknown field \"{name}\"");

@@ -1,3 +1,4 @@
+using SharpBase.Core.Query.Semantics;
 using SharpBase.Core.Common;
 using System.Text.Json.Nodes;
 using SharpBase.Core.Query.Syntax;
@@ -27,7 +28,7 @@ internal sealed partial class Runner
         if (_fieldName.StartsWith("@request.body.", StringComparison.Ordinal) && _props.Length > 2)
         {
             var (name, modifier) = FieldResolver.SplitModifier(_props[2]);
-            var bodyField = FieldResolver.FindField(_resolver.BaseCollection, name);
+            var bodyField = FieldNames.Find(_resolver.BaseCollection, name);
             if (bodyField is RelationField relation && _props.Length > 3)
             {
                 return ProcessBodyRelation(relation);
@@ -87,7 +88,7 @@ internal sealed partial class Runner
     {
         var target = _resolver.FindCollection(relation.CollectionId)
             ?? throw FilterErrors.Invalid($"failed to load collection \"{relation.CollectionId}\" from data field \"{relation.Name}\"");
-        var ids = BodyItems(relation.Name).Select(GoCast.ToText).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+        var ids = BodyRelationIds.Of(Request.Body[relation.Name]);
         if (ids.Length == 0)
         {
             return Term.Null;
@@ -154,7 +155,7 @@ internal sealed partial class Runner
             return FieldResolver.BoolKeyword(found);
         }
 
-        if (value is string text && FieldResolver.FindField(_resolver.BaseCollection, last) is NumberField &&
+        if (value is string text && FieldNames.Find(_resolver.BaseCollection, last) is NumberField &&
             double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number))
         {
             value = number;

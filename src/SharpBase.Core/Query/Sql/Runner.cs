@@ -90,7 +90,7 @@ internal sealed partial class Runner
                 return Finalize(collection, prop);
             }
 
-            var field = FieldResolver.FindField(collection, prop);
+            var field = FieldNames.Find(collection, prop);
             if (field is { Hidden: true } && !_resolver.AllowHidden)
             {
                 throw FilterErrors.Invalid($"non-filterable field \"{prop}\"");
@@ -186,7 +186,7 @@ internal sealed partial class Runner
             return MissingOrThrow($"failed to load back relation field \"{prop}\" collection");
         }
 
-        var backField = FieldResolver.FindField(back, backFieldName);
+        var backField = FieldNames.Find(back, backFieldName);
         if (backField is not RelationField backRelation)
         {
             return MissingOrThrow($"missing or invalid back relation field \"{backFieldName}\"");
