@@ -35,6 +35,8 @@ public sealed partial class RecordCascade(RecordStore store, RecordHooks hooks, 
 
         var change = new RecordChange(RecordAction.Delete, record.Collection, record, values: null, info, session, isCascade: depth > 0);
         await hooks.BeforeWriteAsync(change, cancellationToken);
+        // The referencing rows are read locked: a concurrent append to one of their relations must not be overwritten by
+        // the cleared list written below.
         foreach (var (referencing, field) in ReferencesTo(schema, record.Collection))
         {
             foreach (var row in await ReferencingRowsAsync(session, referencing, field, record.Id, cancellationToken))
@@ -83,7 +85,7 @@ public sealed partial class RecordCascade(RecordStore store, RecordHooks hooks, 
         var dialect = session.Dialect;
         var column = "r." + dialect.QuoteIdentifier(field.Name);
         var condition = field.IsMultiple ? dialect.JsonArrayContains(column, "@ref") : $"{column} = @ref";
-        var sql = $"SELECT {RecordReader.SelectList(collection, dialect, "r")} FROM {dialect.QuoteIdentifier(collection.Name)} r WHERE {condition}";
+        var sql = $"SELECT {RecordReader.SelectList(collection, dialect, "r")} FROM {dialect.QuoteIdentifier(collection.Name)} r WHERE {condition}{dialect.RowLockClause}";
         await using var command = session.Command(sql);
         Storage.Catalog.DbCommands.AddParameter(command, "@ref", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

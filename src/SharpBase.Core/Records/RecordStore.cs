@@ -41,6 +41,35 @@ public sealed class RecordStore(Database database)
         return new RecordRow(collection, values);
     }
 
+    /// <summary>
+    /// Locks the row of record <paramref name="id"/> until the write session ends, so the read-modify-write that follows
+    /// (modifiers, rule checks against the old row, cascades) sees the last committed row and cannot be overtaken. A no-op
+    /// where writes are serialized anyway (SQLite) and for a missing row.
+    /// </summary>
+    public static async Task LockAsync(DbSession session, Collection collection, string id, CancellationToken cancellationToken)
+    {
+        var dialect = session.Dialect;
+        if (dialect.RowLockClause.Length == 0)
+        {
+            return;
+        }
+
+        await using var command = session.Command($"SELECT \"id\" FROM {dialect.QuoteIdentifier(collection.Name)} WHERE \"id\" = @id{dialect.RowLockClause}");
+        command.AddParameter("@id", id);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Locks every row of <paramref name="collection"/> until the write session ends (small system tables only); a no-op on SQLite.</summary>
+    public static async Task LockAllAsync(DbSession session, Collection collection, CancellationToken cancellationToken)
+    {
+        var dialect = session.Dialect;
+        if (dialect.RowLockClause.Length > 0)
+        {
+            await using var command = session.Command($"SELECT \"id\" FROM {dialect.QuoteIdentifier(collection.Name)}{dialect.RowLockClause}");
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Inserts a row; <paramref name="values"/> must hold a value for every field.</summary>
     public async Task InsertAsync(DbSession session, Collection collection, IReadOnlyDictionary<string, object?> values,
         CancellationToken cancellationToken)

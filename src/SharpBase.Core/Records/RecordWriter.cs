@@ -66,6 +66,7 @@ public sealed class RecordWriter(
     {
         RequireWritable(collection);
         RecordFinder.RequireRule(collection.UpdateRule, info);
+        await RecordStore.LockAsync(session, collection, id, cancellationToken);
         var existing = await finder.FindUnderRuleAsync(session, schema, collection, id, null, info, cancellationToken) ?? throw new NotFoundException();
         var bound = binder.Bind(collection, input.Values, existing.Values, info.IsSuperuser);
         var requestInfo = info with { Body = bound.ResolvedBody };
@@ -114,8 +115,11 @@ public sealed class RecordWriter(
         RequireWritable(collection);
         RecordFinder.RequireRule(collection.DeleteRule, info);
         var rule = RecordFinder.MustCheck(collection.DeleteRule, info) ? collection.DeleteRule : null;
+        var isSuperuser = collection.Id == SystemCollections.SuperusersId;
+        // Two superusers deleting each other at once must not both see "two left": the count below reads under a lock on every superuser row.
+        await (isSuperuser ? RecordStore.LockAllAsync(session, collection, cancellationToken) : RecordStore.LockAsync(session, collection, id, cancellationToken));
         var record = await finder.FindUnderRuleAsync(session, schema, collection, id, rule, info, cancellationToken) ?? throw new NotFoundException();
-        if (collection.Id == SystemCollections.SuperusersId && await store.CountAsync(session, collection, cancellationToken) <= 1)
+        if (isSuperuser && await store.CountAsync(session, collection, cancellationToken) <= 1)
         {
             throw new BadRequestException("The last superuser cannot be deleted.");
         }

@@ -35,11 +35,13 @@ public sealed class SettingsService(Database database)
         return json;
     }
 
-    /// <summary>Merges <paramref name="patch"/> onto the current settings, validates and saves them.</summary>
+    /// <summary>
+    /// Merges <paramref name="patch"/> onto the stored settings, validates and saves them. The merge reads the stored row
+    /// inside the write, locked, so parallel patches of different sections (or from different nodes) all stand.
+    /// </summary>
     public async Task<AppSettings> PatchAsync(JsonObject patch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(patch);
-        var merged = JsonSerializer.SerializeToNode(Current, CollectionJson.Options)!.AsObject();
         if (patch["smtp"] is JsonObject smtpPatch && smtpPatch["password"] is JsonValue password &&
             password.TryGetValue<string>(out var given) && given.Length == 0)
         {
@@ -48,24 +50,25 @@ public sealed class SettingsService(Database database)
             patch["smtp"]!.AsObject().Remove("password");
         }
 
-        CollectionJson.Merge(merged, patch);
-        var errors = new ValidationErrors();
-        var next = Parse(merged, errors);
-        if (errors.IsEmpty)
+        var next = await database.WriteAsync(async (session, ct) =>
         {
-            errors = SettingsValidator.Validate(next);
-        }
+            var stored = await ParamTable.GetForUpdateAsync(session, Key, JsonSerializer.Serialize(new AppSettings(), CollectionJson.Options), ct);
+            var merged = JsonSerializer.SerializeToNode(Parse(JsonNode.Parse(stored)!.AsObject(), new ValidationErrors()), CollectionJson.Options)!.AsObject();
+            CollectionJson.Merge(merged, patch);
+            var errors = new ValidationErrors();
+            var next = Parse(merged, errors);
+            if (errors.IsEmpty)
+            {
+                errors = SettingsValidator.Validate(next);
+            }
 
-        if (!errors.IsEmpty)
-        {
-            throw new BadRequestException("An error occurred while submitting the form.", errors);
-        }
+            if (!errors.IsEmpty)
+            {
+                throw new BadRequestException("An error occurred while submitting the form.", errors);
+            }
 
-        var text = JsonSerializer.Serialize(next, CollectionJson.Options);
-        await database.WriteAsync(async (session, ct) =>
-        {
-            await ParamTable.SetAsync(session, Key, text, ct);
-            return true;
+            await ParamTable.SetAsync(session, Key, JsonSerializer.Serialize(next, CollectionJson.Options), ct);
+            return next;
         }, cancellationToken);
         Volatile.Write(ref _current, next);
         return next;

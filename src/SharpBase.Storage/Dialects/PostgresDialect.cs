@@ -88,6 +88,9 @@ public sealed partial class PostgresDialect : SqlDialect
     public override string? AdvisoryTransactionLock(long key) => $"SELECT pg_advisory_xact_lock({key.ToString(CultureInfo.InvariantCulture)})";
 
     /// <inheritdoc />
+    public override string RowLockClause => " FOR UPDATE";
+
+    /// <inheritdoc />
     internal override string TableExistsSql(string nameParameter) =>
         "SELECT COUNT(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
         $"WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm') AND c.relname = {nameParameter}";

@@ -103,6 +103,13 @@ public abstract partial class SqlDialect
     /// </summary>
     public virtual string? AdvisoryTransactionLock(long key) => null;
 
+    /// <summary>
+    /// The clause that locks the rows a single-table SELECT returns until the transaction ends (<c> FOR UPDATE</c>), or
+    /// empty when writes are already serialized (SQLite). A read-modify-write takes it before it reads, so under READ
+    /// COMMITTED the read sees the last committed row and no concurrent writer can change it before the write.
+    /// </summary>
+    public virtual string RowLockClause => "";
+
     /// <summary>Converts a CLR value (string, double, bool, DateTimeOffset?, JSON text) into what this database stores for the column type.</summary>
     public abstract object ToDbValue(ColumnType type, object? value);
 

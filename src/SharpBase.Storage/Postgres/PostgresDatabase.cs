@@ -39,6 +39,29 @@ public sealed class PostgresDatabase : Database
     /// <inheritdoc />
     protected override async Task<T> WriteCoreAsync<T>(Func<DbSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await WriteOnceAsync(work, cancellationToken);
+            }
+            catch (PostgresException exception) when (attempt < MaxWriteAttempts && IsRetryable(exception))
+            {
+                // PostgreSQL rolled the whole transaction back (a deadlock between row locks taken in different orders, or a
+                // serialization failure), so running the work again from the start is safe and is what it asks for.
+                await Task.Delay(Random.Shared.Next(1, 10 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>How often a write that PostgreSQL aborted as a deadlock or serialization failure is run before the error stands.</summary>
+    public const int MaxWriteAttempts = 3;
+
+    private static bool IsRetryable(PostgresException exception) =>
+        exception.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
+
+    private async Task<T> WriteOnceAsync<T>(Func<DbSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try

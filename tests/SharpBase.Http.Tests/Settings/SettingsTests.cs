@@ -57,6 +57,26 @@ public abstract class SettingsTests(DatabaseKind kind)
     }
 
     [Fact]
+    public async Task ParallelPatches_OfDifferentSections_AreAllKept()
+    {
+        await using var server = await TestServer.StartAsync(kind);
+        var patches = new object[]
+        {
+            new { meta = new { appName = "Parallel" } },
+            new { meta = new { senderName = "Sender" } },
+            new { batch = new { maxRequests = 7 } },
+            new { smtp = new { host = "mail.example.com" } },
+        };
+        var answers = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => server.Superuser.PatchAsJsonAsync("/api/settings", patches[i % patches.Length])));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        var settings = (await HttpAssert.StatusAsync(await server.Superuser.GetAsync("/api/settings"), HttpStatusCode.OK))!;
+        Assert.Equal("Parallel", settings["meta"]!["appName"]!.GetValue<string>());
+        Assert.Equal("Sender", settings["meta"]!["senderName"]!.GetValue<string>());
+        Assert.Equal(7, settings["batch"]!["maxRequests"]!.GetValue<int>());
+        Assert.Equal("mail.example.com", settings["smtp"]!["host"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Patch_InvalidValues_Gets400WithEveryErrorAndChangesNothing()
     {
         await using var server = await TestServer.StartAsync(kind);
