@@ -97,6 +97,8 @@ public sealed class SharpBaseApp : IAsyncDisposable
             ["Db"] = options.PostgresConnectionString,
             ["MigrationsDir"] = options.MigrationsDirectory,
             ["SqliteSynchronousFull"] = options.SqliteSynchronousFull ? "true" : "false",
+            ["DbMaxConnections"] = options.DbMaxConnections.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["DbIdleLifetime"] = options.DbIdleLifetime.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 

@@ -23,6 +23,9 @@ namespace SharpBase.Core;
 /// </summary>
 public static partial class SharpBaseServices
 {
+    /// <summary>The largest <see cref="CoreOptions.DbMaxConnections"/> accepted.</summary>
+    public const int MaxDbConnections = 1000;
+
     /// <summary>Every engine module.</summary>
     public static IServiceCollection AddSharpBaseCore(this IServiceCollection services) =>
         services.AddSharpBaseStorage().AddSharpBaseSchema().AddSharpBaseSettings().AddSharpBaseMail().AddSharpBaseRecords().AddSharpBaseAuth();
@@ -32,13 +35,15 @@ public static partial class SharpBaseServices
     {
         services.AddOptions<CoreOptions>().Configure<IConfiguration>((options, configuration) => configuration.Bind(options))
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Dir (the data folder) must not be empty")
+            .Validate(o => o.DbMaxConnections is >= 0 and <= MaxDbConnections, $"DbMaxConnections must be between 0 (automatic) and {MaxDbConnections}")
+            .Validate(o => o.DbIdleLifetime >= TimeSpan.Zero && o.DbIdleLifetime <= TimeSpan.FromDays(1), "DbIdleLifetime must be between 00:00:00 (automatic) and 1.00:00:00")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IRandomSource>(SecureRandomSource.Instance);
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<CoreOptions>>().Value;
-            var database = DatabaseFactory.Create(options.DataDirectory, options.PostgresConnectionString, options.SqliteSynchronousFull);
+            var database = DatabaseFactory.Create(options.DataDirectory, options.PostgresConnectionString, options.SqliteSynchronousFull, options.PostgresPool);
             var logger = provider.GetRequiredService<ILogger<Database>>();
             database.CommittedCallbackFailed = exception => LogCommittedCallbackFailed(logger, exception);
             return database;

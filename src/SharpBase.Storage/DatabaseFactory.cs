@@ -12,7 +12,10 @@ public static class DatabaseFactory
     /// <summary>The connect timeout, in seconds, used when the connection string gives none.</summary>
     public const int DefaultConnectTimeoutSeconds = 5;
 
-    private static readonly string[] TimeoutKeywords = ["timeout", "connect timeout", "connection timeout"];
+    private static readonly string[] TimeoutKeywords = ["timeout", "connecttimeout", "connectiontimeout"];
+    private static readonly string[] PoolSizeKeywords = ["maxpoolsize", "maximumpoolsize"];
+    private static readonly string[] IdleLifetimeKeywords = ["connectionidlelifetime"];
+    private static readonly string[] PruningKeywords = ["connectionpruninginterval"];
 
     /// <summary>
     /// PostgreSQL when <paramref name="postgresConnectionString"/> is not empty, else SQLite in
@@ -47,8 +50,14 @@ public static class DatabaseFactory
     /// <see cref="EnsureAvailableAsync"/> then checks that it answers.
     /// </summary>
     /// <exception cref="DatabaseUnavailableException">The PostgreSQL connection string is invalid, or the SQLite folder cannot be created.</exception>
-    public static Database Create(string dataDirectory, string? postgresConnectionString, bool sqliteSynchronousFull) =>
-        string.IsNullOrWhiteSpace(postgresConnectionString) ? CreateSqlite(dataDirectory, sqliteSynchronousFull) : CreatePostgres(postgresConnectionString);
+    /// <param name="dataDirectory">The SQLite folder.</param>
+    /// <param name="postgresConnectionString">PostgreSQL's connection string; SQLite when empty.</param>
+    /// <param name="sqliteSynchronousFull">SQLite <c>synchronous=FULL</c>.</param>
+    /// <param name="pool">The PostgreSQL pool; a setting the connection string names itself wins.</param>
+    public static Database Create(string dataDirectory, string? postgresConnectionString, bool sqliteSynchronousFull, PostgresPoolOptions? pool = null) =>
+        string.IsNullOrWhiteSpace(postgresConnectionString)
+            ? CreateSqlite(dataDirectory, sqliteSynchronousFull)
+            : CreatePostgres(postgresConnectionString, pool ?? new PostgresPoolOptions());
 
     /// <summary>Probes <paramref name="database"/> with <c>SELECT 1</c> (SQLite: a write and a read); one clear line when it does not answer.</summary>
     /// <exception cref="DatabaseUnavailableException">The database does not answer.</exception>
@@ -89,15 +98,33 @@ public static class DatabaseFactory
         }
     }
 
-    private static PostgresDatabase CreatePostgres(string connectionString)
+    private static PostgresDatabase CreatePostgres(string connectionString, PostgresPoolOptions pool)
     {
         try
         {
             var settings = new NpgsqlConnectionStringBuilder(connectionString);
-            if (!new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
-                    .Any(k => TimeoutKeywords.Contains(k.Trim(), StringComparer.OrdinalIgnoreCase)))
+            var named = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+                .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+            if (!named.Overlaps(TimeoutKeywords))
             {
                 settings.Timeout = DefaultConnectTimeoutSeconds;
+            }
+
+            if (!named.Overlaps(PoolSizeKeywords))
+            {
+                settings.MaxPoolSize = pool.EffectiveMaxConnections;
+            }
+
+            if (!named.Overlaps(IdleLifetimeKeywords))
+            {
+                settings.ConnectionIdleLifetime = pool.EffectiveIdleLifetimeSeconds;
+            }
+
+            if (!named.Overlaps(PruningKeywords))
+            {
+                // Npgsql closes a connection after it was idle at every sample over the lifetime; it requires the
+                // interval to be shorter than the lifetime.
+                settings.ConnectionPruningInterval = Math.Clamp(settings.ConnectionIdleLifetime / 3, 1, 10);
             }
 
             return new PostgresDatabase(settings);

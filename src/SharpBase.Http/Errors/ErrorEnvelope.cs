@@ -18,14 +18,18 @@ public static class ErrorEnvelope
         404 => "The requested resource wasn't found.",
         413 => "Request entity too large.",
         429 => "Too Many Requests.",
+        503 => "The server is busy; please retry shortly.",
         _ => "Something went wrong while processing your request.",
     };
 
-    /// <summary>Writes an error response; nothing is written when the response has started.</summary>
-    public static Task WriteAsync(HttpContext context, int status, string? message, ValidationErrors? errors = null) =>
-        WriteAsync(context, status, message, errors?.ToData() ?? new Dictionary<string, object>());
+    /// <summary>
+    /// Writes an error response; nothing is written when the response has started. A <paramref name="retryAfter"/> is sent
+    /// as <c>Retry-After</c> in whole seconds, at least one.
+    /// </summary>
+    public static Task WriteAsync(HttpContext context, int status, string? message, ValidationErrors? errors = null, TimeSpan? retryAfter = null) =>
+        WriteAsync(context, status, message, errors?.ToData() ?? new Dictionary<string, object>(), retryAfter);
 
-    private static async Task WriteAsync(HttpContext context, int status, string? message, object data)
+    private static async Task WriteAsync(HttpContext context, int status, string? message, object data, TimeSpan? retryAfter = null)
     {
         if (context.Response.HasStarted)
         {
@@ -35,6 +39,11 @@ public static class ErrorEnvelope
         context.Response.Clear();
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
+        if (retryAfter is { } wait)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
         await using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = HttpJson.Options.Encoder }))
         {

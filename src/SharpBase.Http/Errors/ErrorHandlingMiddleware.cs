@@ -6,7 +6,7 @@ namespace SharpBase.Http.Errors;
 
 /// <summary>
 /// Turns every failure into the error envelope: <see cref="ApiException"/> with its status, bad HTTP input as
-/// 400/413, and anything else as a 500 whose detail goes only to the log (with the trace id). A known path with
+/// 400/413, a database with no free connection (a timeout) as 503 with <c>Retry-After</c>, and anything else as a 500 whose detail goes only to the log (with the trace id). A known path with
 /// the wrong method answers 404, as PocketBase does.
 /// </summary>
 public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorHandlingMiddleware> logger)
@@ -34,6 +34,13 @@ public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogge
             var status = exception.StatusCode == StatusCodes.Status413PayloadTooLarge ? 413 : 400;
             await ErrorEnvelope.WriteAsync(context, status, status == 413 ? null : "Failed to read the request.");
         }
+        catch (TimeoutException exception) when (!context.Response.HasStarted)
+        {
+            // A dependency stayed busy (Storage's DatabaseBusyException: no free pooled connection in time). Overload, not a
+            // defect: one line, and the client is told when to come back.
+            LogDatabaseBusy(logger, context.Request.Method, context.Request.Path, exception.Message);
+            await ErrorEnvelope.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, null, retryAfter: DatabaseBusyRetryAfter);
+        }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away (the SDK auto-cancels superseded requests); there is no one to answer.
@@ -44,6 +51,12 @@ public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogge
             await ErrorEnvelope.WriteAsync(context, StatusCodes.Status500InternalServerError, null);
         }
     }
+
+    /// <summary>What a 503 for a busy database asks the client to wait before retrying.</summary>
+    public static readonly TimeSpan DatabaseBusyRetryAfter = TimeSpan.FromSeconds(1);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "{Method} {Path} answered 503: {Detail}")]
+    private static partial void LogDatabaseBusy(ILogger logger, string method, string path, string detail);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "{Method} {Path} answered {Status}: {Detail} {Reason}")]
     private static partial void LogClientError(ILogger logger, string method, string path, int status, string detail, string reason);

@@ -32,7 +32,7 @@ public sealed class PostgresDatabase : Database
     /// <inheritdoc />
     public override async Task<T> ReadAsync<T>(Func<DbSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
         return await work(Session(connection, null), cancellationToken);
     }
 
@@ -62,7 +62,7 @@ public sealed class PostgresDatabase : Database
 
     private async Task<T> WriteOnceAsync<T>(Func<DbSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -82,6 +82,21 @@ public sealed class PostgresDatabase : Database
             }
 
             throw;
+        }
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _dataSource.OpenConnectionAsync(cancellationToken);
+        }
+        catch (NpgsqlException exception) when (exception.InnerException is TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            // Every pooled connection stayed busy for the whole Timeout (or the server did not answer the connect): the
+            // caller should come back shortly rather than wait on.
+            throw new DatabaseBusyException(
+                $"no PostgreSQL connection within {Settings.Timeout} s (pool of {Settings.MaxPoolSize}): {exception.Message}", exception);
         }
     }
 
