@@ -32,11 +32,18 @@ public sealed class BoundRecord(Dictionary<string, object?> values, HashSet<stri
 /// </summary>
 public sealed class RecordValueBinder(IRandomSource random)
 {
+    /// <summary>
+    /// The most body keys that name no field. PocketBase ignores unknown keys, and clients send a few (a fetched record
+    /// sent back with <c>id</c>, <c>created</c>, <c>expand</c>); thousands are an attack on the binder, not a mistake.
+    /// </summary>
+    public const int MaxUnknownKeys = 50;
+
     private static readonly HashSet<string> ReservedKeys = new(["expand", "collectionId", "collectionName"], StringComparer.Ordinal);
 
     /// <summary>Applies <paramref name="body"/> on top of <paramref name="current"/> (null on create: every field starts empty).</summary>
     public BoundRecord Bind(Collection collection, JsonObject body, IReadOnlyDictionary<string, object?>? current, bool isSuperuser)
     {
+        RefuseManyUnknownKeys(collection, body);
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var field in collection.Fields)
         {
@@ -88,6 +95,21 @@ public sealed class RecordValueBinder(IRandomSource random)
             OldPassword = isAuth ? Text(body["oldPassword"]) : null,
             ResolvedBody = resolved,
         };
+    }
+
+    private static void RefuseManyUnknownKeys(Collection collection, JsonObject body)
+    {
+        if (body.Count <= MaxUnknownKeys)
+        {
+            return;
+        }
+
+        var names = collection.Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var unknown = body.Count(p => !names.Contains(BodyKey.Parse(p.Key).FieldName));
+        if (unknown > MaxUnknownKeys)
+        {
+            throw new Errors.BadRequestException($"The body has {unknown} keys that are not fields of {collection.Name} (at most {MaxUnknownKeys} are ignored).");
+        }
     }
 
     private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : node?.ToString();

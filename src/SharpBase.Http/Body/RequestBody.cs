@@ -65,17 +65,43 @@ public static partial class RequestBody
 
     private static async Task<JsonObject> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        return ParseObject(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+
+    /// <summary>
+    /// Parses a JSON object body under <see cref="JsonBodyLimits"/>: invalid UTF-8, a duplicate key (which Go's decoder
+    /// would silently resolve to the last value, so two readers of one body could disagree), too deep a nesting or too many
+    /// members are a 400 before anything is bound.
+    /// </summary>
+    public static JsonObject ParseObject(ReadOnlySpan<byte> utf8)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            throw Invalid("the body is not valid UTF-8");
+        }
+
+        JsonBodyLimits.Check(utf8);
         JsonNode? node;
         try
         {
-            node = await JsonNode.ParseAsync(request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = 64 }, cancellationToken: cancellationToken);
+            node = JsonNode.Parse(utf8, documentOptions: JsonBodyLimits.DocumentOptions);
         }
-        catch (JsonException)
+        catch (JsonException exception)
         {
-            throw new BadRequestException(InvalidFormatting);
+            throw Invalid(exception.Message);
         }
 
         return node as JsonObject ?? throw new BadRequestException(InvalidFormatting);
+    }
+
+    /// <summary>The 400 for a body that cannot be read; the reason goes to the log line only, as PocketBase tells no more.</summary>
+    internal static BadRequestException Invalid(string reason)
+    {
+        var exception = new BadRequestException(InvalidFormatting);
+        exception.Data["reason"] = reason;
+        return exception;
     }
 
     private static JsonObject ReadForm(IFormCollection form)
@@ -95,15 +121,7 @@ public static partial class RequestBody
 
         foreach (var payload in form[JsonPayloadKey])
         {
-            JsonObject parsed;
-            try
-            {
-                parsed = JsonNode.Parse(payload ?? "") as JsonObject ?? throw new BadRequestException(InvalidFormatting);
-            }
-            catch (JsonException)
-            {
-                throw new BadRequestException(InvalidFormatting);
-            }
+            var parsed = ParseObject(System.Text.Encoding.UTF8.GetBytes(payload ?? ""));
 
             foreach (var (key, value) in parsed)
             {
