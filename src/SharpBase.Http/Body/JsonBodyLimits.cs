@@ -37,7 +37,14 @@ public static class JsonBodyLimits
                         Count(ref values, members, reader.CurrentDepth);
                         members[reader.CurrentDepth + 1] = 0;
                         break;
-                    case JsonTokenType.PropertyName or JsonTokenType.EndObject or JsonTokenType.EndArray or JsonTokenType.Comment:
+                    case JsonTokenType.PropertyName:
+                        CheckEscapes(ref reader);
+                        break;
+                    case JsonTokenType.String:
+                        CheckEscapes(ref reader);
+                        Count(ref values, members, reader.CurrentDepth);
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray or JsonTokenType.Comment:
                         break;
                     default:
                         Count(ref values, members, reader.CurrentDepth);
@@ -48,6 +55,37 @@ public static class JsonBodyLimits
         catch (JsonException exception)
         {
             throw RequestBody.Invalid(exception.Message);
+        }
+    }
+
+    /// <summary>
+    /// An escaped string must unescape to valid UTF-16: a lone surrogate (<c>"\ud800"</c>) passes the reader but fails
+    /// every later read of the string, and cannot be stored as UTF-8 by either database. <c>"\u0000"</c> is refused too:
+    /// PostgreSQL's text and jsonb cannot hold it, and a body should mean the same on both databases.
+    /// </summary>
+    private static void CheckEscapes(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return;
+        }
+
+        var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(length);
+        try
+        {
+            if (buffer.AsSpan(0, reader.CopyString(buffer)).Contains('\0'))
+            {
+                throw RequestBody.Invalid("a string with a U+0000 escape");
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            throw RequestBody.Invalid("a string with an unpaired surrogate escape");
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         }
     }
 

@@ -114,6 +114,12 @@ public static partial class RequestBody
                 continue;
             }
 
+            if (key.Contains('\0', StringComparison.Ordinal) || values.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true))
+            {
+                // As in JSON bodies: PostgreSQL's text cannot hold U+0000, so neither database is given it.
+                throw Invalid("a form field with U+0000");
+            }
+
             result[key] = values.Count == 1
                 ? Guess(values[0] ?? "")
                 : new JsonArray(values.Select(v => Guess(v ?? "")).ToArray());

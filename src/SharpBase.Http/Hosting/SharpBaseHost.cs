@@ -146,6 +146,7 @@ public static class SharpBaseHost
     {
         app.UseMiddleware<ErrorHandlingMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<QueryTextMiddleware>();
         app.UseCors(cors =>
         {
             if (options.AllowsAnyOrigin)
