@@ -86,7 +86,9 @@ public sealed partial class AuthFlowService
             throw Invalid("token", new ValidationError("validation_invalid_token_payload", "Invalid token payload - newEmail must be set."));
         }
 
-        if (await records.FindByAsync(collection, "email", newEmail, cancellationToken) is not null)
+        // The lookup follows the email index, so under the default (case-insensitive) index it also finds the record itself
+        // when the change only fixes the case of its own address; that change is allowed, as the request allowed it.
+        if (await records.FindByAsync(collection, "email", newEmail, cancellationToken) is { } other && other.Id != record.Id)
         {
             throw Invalid("token", new ValidationError("validation_invalid_token_email", "The new email address is invalid."));
         }
