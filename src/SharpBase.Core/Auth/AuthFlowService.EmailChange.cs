@@ -60,14 +60,16 @@ public sealed partial class AuthFlowService
 
     /// <summary>
     /// <c>confirm-email-change</c>: checks the token and the record's current password, then in one write consumes the token,
-    /// sets the new email and <c>verified</c>, and runs the credentials-changed hook.
+    /// sets the new email and <c>verified</c>, and runs the credentials-changed hook. Afterwards the old address gets a
+    /// notice, sent in the background like the other flow mails: the change is made, so a failing mailer is logged, not
+    /// reported to the caller.
     /// </summary>
     public async Task ConfirmEmailChangeAsync(Collection collection, string token, string password, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         ArgumentNullException.ThrowIfNull(token);
         ArgumentNullException.ThrowIfNull(password);
-        RequireAuth(collection);
+        var options = RequireAuth(collection);
         if (collection.Id == SystemCollections.SuperusersId)
         {
             throw new BadRequestException("All superusers can change their emails directly.");
@@ -86,7 +88,9 @@ public sealed partial class AuthFlowService
             throw Invalid("token", new ValidationError("validation_invalid_token_payload", "Invalid token payload - newEmail must be set."));
         }
 
-        if (await records.FindByAsync(collection, "email", newEmail, cancellationToken) is not null)
+        // The lookup follows the email index, so under the default (case-insensitive) index it also finds the record itself
+        // when the change only fixes the case of its own address; that change is allowed, as the request allowed it.
+        if (await records.FindByAsync(collection, "email", newEmail, cancellationToken) is { } other && other.Id != record.Id)
         {
             throw Invalid("token", new ValidationError("validation_invalid_token_email", "The new email address is invalid."));
         }
@@ -111,5 +115,23 @@ public sealed partial class AuthFlowService
         {
             throw new BadRequestException("Failed to confirm email change.");
         }
+
+        SendEmailChangeNotice(record, options.EmailChangeNoticeTemplate);
+    }
+
+    /// <summary>
+    /// Tells the old address of <paramref name="record"/> (read before the change) that the email was changed, as the large
+    /// providers do, so an owner whose account was taken over learns of it. No token goes in: the mailbox may no longer be
+    /// the owner's, and a link in it could act on the account.
+    /// </summary>
+    private void SendEmailChangeNotice(Records.RecordRow record, EmailTemplate template)
+    {
+        var oldEmail = record.GetString("email");
+        var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["{RECORD:id}"] = record.Id, ["{RECORD:email}"] = oldEmail };
+        SendInBackground(EmailChangeNoticeKind, record, async ct =>
+        {
+            var (subject, body) = mail.Render(template, values);
+            await mail.SendAsync(new Mail.OutgoingMail(oldEmail, subject, body), ct);
+        });
     }
 }

@@ -27,6 +27,9 @@ public sealed partial class AuthFlowService(
     /// <summary>The email change token type.</summary>
     public const string EmailChangeType = "emailChange";
 
+    /// <summary>The kind named in logs for the notice to the old address after an email change (not a token type).</summary>
+    private const string EmailChangeNoticeKind = "emailChangeNotice";
+
     private const string ValidationMessage = "An error occurred while validating the submitted data.";
     private static readonly TimeSpan ResendGuard = TimeSpan.FromMinutes(2);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _recentlySent = new(StringComparer.Ordinal);

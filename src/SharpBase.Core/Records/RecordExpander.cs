@@ -64,7 +64,7 @@ public sealed class RecordExpander(RecordFinder finder)
             else if (BackRelation(schema, name, collection) is var (source, field))
             {
                 loaded = await LoadBackRelationAsync(session, schema, source, field, records.Select(r => r.Id).ToList(), info, cancellationToken);
-                var single = HasSingleUniqueIndex(source, field.Name);
+                var single = UniqueIndexes.SingleColumn(source, field.Name) is not null;
                 // Group the loaded records by the ids they point at once, instead of re-reading every relation value per record.
                 var byTarget = new Dictionary<string, List<RecordRow>>(StringComparer.Ordinal);
                 foreach (var row in loaded)
@@ -109,9 +109,6 @@ public sealed class RecordExpander(RecordFinder finder)
 
         return FieldNames.Find(source, fieldName) is RelationField field && field.CollectionId == target.Id ? (source, field) : null;
     }
-
-    private static bool HasSingleUniqueIndex(Collection collection, string field) =>
-        collection.Indexes.Select(i => IndexDefinition.TryParse(i, out _)).Any(s => s is { Unique: true, Columns: [var only] } && only.Name == field);
 
     private Task<List<RecordRow>> LoadVisibleAsync(DbSession session, SchemaSnapshot schema, Collection target, List<string> ids, RequestInfo info, CancellationToken cancellationToken) =>
         LoadUnderViewRuleAsync(session, schema, target, info, query =>

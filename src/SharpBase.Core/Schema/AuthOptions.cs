@@ -49,6 +49,12 @@ public sealed record AuthOptions
     /// <summary>The email change mail.</summary>
     public EmailTemplate ConfirmEmailChangeTemplate { get; init; } = EmailTemplate.ConfirmEmailChange;
 
+    /// <summary>
+    /// <i>SharpBase addition.</i> The notice mailed to the old address once an email change is confirmed; it gets
+    /// <c>{RECORD:id}</c> and <c>{RECORD:email}</c> (the old address) but never a token.
+    /// </summary>
+    public EmailTemplate EmailChangeNoticeTemplate { get; init; } = EmailTemplate.EmailChangeNotice;
+
     /// <summary>The token settings by their JSON key, for code that treats them alike (secrets, redaction).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<(string Key, TokenOptions Token)> Tokens =>

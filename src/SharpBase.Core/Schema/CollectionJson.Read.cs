@@ -13,7 +13,7 @@ public static partial class CollectionJson
     [
         "authRule", "manageRule", "authAlert", "oauth2", "passwordAuth", "mfa", "otp", "authToken", "passwordResetToken",
         "emailChangeToken", "verificationToken", "fileToken", "verificationTemplate", "resetPasswordTemplate",
-        "confirmEmailChangeTemplate",
+        "confirmEmailChangeTemplate", "emailChangeNoticeTemplate",
     ];
 
     /// <summary>

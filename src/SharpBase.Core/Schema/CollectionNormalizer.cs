@@ -38,9 +38,8 @@ public sealed class CollectionNormalizer(IRandomSource random, TimeProvider time
         {
             prepared = prepared with { Auth = WithSecrets(auth, previous?.Auth) };
             var indexes = prepared.Indexes.ToList();
-            foreach (var required in SystemFields.AuthIndexes(prepared.Id, prepared.Name))
+            foreach (var (column, required) in SystemFields.AuthIndexes(prepared.Id, prepared.Name))
             {
-                var column = required.Contains("`tokenKey`)", StringComparison.Ordinal) ? "tokenKey" : "email";
                 if (!indexes.Any(i => IndexCovers(i, column)))
                 {
                     indexes.Add(required);

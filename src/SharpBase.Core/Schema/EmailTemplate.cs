@@ -15,6 +15,13 @@ public sealed record EmailTemplate(string Subject, string Body)
     public static readonly EmailTemplate ConfirmEmailChange = new("Confirm your {APP_NAME} new email address",
         "<p>Hello,</p>\n<p>Click on the button below to confirm your new email address.</p>\n<p>\n  <a class=\"btn\" href=\"{APP_URL}/_/#/auth/confirm-email-change/{TOKEN}\" target=\"_blank\" rel=\"noopener\">Confirm new email</a>\n</p>\n<p><i>If you didn't ask to change your email address, you can ignore this email.</i></p>\n<p>\n  Thanks,<br/>\n  {APP_NAME} team\n</p>");
 
+    /// <summary>
+    /// The default notice to the old address after an email change. It names neither the new address (the old mailbox may
+    /// have a new owner by now) nor any link, and no template gets a <c>{TOKEN}</c> for it.
+    /// </summary>
+    public static readonly EmailTemplate EmailChangeNotice = new("Your {APP_NAME} email address was changed",
+        "<p>Hello,</p>\n<p>The email address of your {APP_NAME} account was changed from this address to a new one. This address can no longer be used to sign in.</p>\n<p><i>If you made this change, you can ignore this email. If you didn't, someone else may have access to your account: contact the {APP_NAME} team right away.</i></p>\n<p>\n  Thanks,<br/>\n  {APP_NAME} team\n</p>");
+
     /// <summary>The default one-time-password mail.</summary>
     public static readonly EmailTemplate Otp = new("OTP for {APP_NAME}",
         "<p>Hello,</p>\n<p>Your one-time password is: <strong>{OTP}</strong></p>\n<p><i>If you didn't ask for the one-time password, you can ignore this email.</i></p>\n<p>\n  Thanks,<br/>\n  {APP_NAME} team\n</p>");

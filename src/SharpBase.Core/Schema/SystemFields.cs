@@ -43,10 +43,14 @@ public static class SystemFields
         _ => [],
     };
 
-    /// <summary>The indexes an auth collection needs: unique token keys and unique non-empty emails.</summary>
-    public static string[] AuthIndexes(string collectionId, string collectionName) =>
+    /// <summary>
+    /// The indexes an auth collection needs, by the column each covers: unique token keys and unique non-empty emails.
+    /// The email index is case-insensitive, unlike PocketBase's default, so <c>A@x.test</c> and <c>a@x.test</c> cannot be two
+    /// accounts; a collection that brings its own unique email index keeps it as written.
+    /// </summary>
+    public static (string Column, string Index)[] AuthIndexes(string collectionId, string collectionName) =>
     [
-        $"CREATE UNIQUE INDEX `idx_tokenKey_{collectionId}` ON `{collectionName}` (`tokenKey`)",
-        $"CREATE UNIQUE INDEX `idx_email_{collectionId}` ON `{collectionName}` (`email`) WHERE `email` != ''",
+        ("tokenKey", $"CREATE UNIQUE INDEX `idx_tokenKey_{collectionId}` ON `{collectionName}` (`tokenKey`)"),
+        ("email", $"CREATE UNIQUE INDEX `idx_email_{collectionId}` ON `{collectionName}` (`email` COLLATE NOCASE) WHERE `email` != ''"),
     ];
 }

@@ -80,9 +80,18 @@ public sealed partial class PostgresDialect : SqlDialect
     public override string CreateIndex(IndexSpec index)
     {
         var columns = index.Columns.Select(c =>
-            (c.NoCase ? $"lower({QuoteIdentifier(c.Name)})" : QuoteIdentifier(c.Name)) + (c.Descending ? " DESC" : ""));
+            (c.NoCase ? FoldCase(QuoteIdentifier(c.Name)) : QuoteIdentifier(c.Name)) + (c.Descending ? " DESC" : ""));
         return IndexStatement(index, columns);
     }
+
+    /// <inheritdoc />
+    /// <remarks>Both sides are folded with the same <c>lower()</c> as the expression index, or the planner would not use it.</remarks>
+    public override string IndexedEquals(IndexColumn column, string parameterName) => column.NoCase
+        ? $"{FoldCase(QuoteIdentifier(column.Name))} = {FoldCase(parameterName)}"
+        : $"{QuoteIdentifier(column.Name)} = {parameterName}";
+
+    /// <summary>How a NOCASE index column is stored and compared here: an expression index over <c>lower(col)</c>.</summary>
+    private static string FoldCase(string sqlExpr) => $"lower({sqlExpr})";
 
     /// <inheritdoc />
     public override string? AdvisoryTransactionLock(long key) => $"SELECT pg_advisory_xact_lock({key.ToString(CultureInfo.InvariantCulture)})";

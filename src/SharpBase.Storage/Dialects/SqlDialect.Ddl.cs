@@ -14,11 +14,13 @@ public abstract partial class SqlDialect
         }
 
         var sql = $"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX IF NOT EXISTS {QuoteIdentifier(index.Name)} ON {QuoteIdentifier(index.Table)} ({string.Join(", ", columnTerms)})";
-        return index.Where.Count == 0 ? sql : sql + " WHERE " + string.Join(" AND ", index.Where.Select(IndexCondition));
+        return index.Where.Count == 0 ? sql : sql + " WHERE " + IndexConditions(index.Where);
     }
 
-    /// <summary>One term of a partial index's WHERE clause.</summary>
-    private protected string IndexCondition(IndexCondition condition)
+    /// <summary>A partial index's WHERE terms joined with AND; a query that repeats them lets the planner use that index.</summary>
+    public string IndexConditions(IEnumerable<IndexCondition> conditions) => string.Join(" AND ", conditions.Select(IndexCondition));
+
+    private string IndexCondition(IndexCondition condition)
     {
         var column = QuoteIdentifier(condition.Column);
         return (condition.Operator, condition.Value) switch

@@ -85,6 +85,13 @@ public abstract partial class SqlDialect
     /// <summary>CREATE [UNIQUE] INDEX from a parsed spec.</summary>
     public abstract string CreateIndex(IndexSpec index);
 
+    /// <summary>
+    /// SQL that is true when <paramref name="column"/> equals the value in <paramref name="parameterName"/> the way an index
+    /// over that column compares (case-insensitively for a NOCASE column), written so the planner can answer it from the
+    /// index <see cref="CreateIndex"/> made.
+    /// </summary>
+    public abstract string IndexedEquals(IndexColumn column, string parameterName);
+
     /// <summary>Drops an index.</summary>
     public virtual string DropIndex(string index) => $"DROP INDEX IF EXISTS {QuoteIdentifier(index)}";
 

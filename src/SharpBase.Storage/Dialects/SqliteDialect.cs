@@ -79,6 +79,10 @@ public sealed partial class SqliteDialect : SqlDialect
     }
 
     /// <inheritdoc />
+    public override string IndexedEquals(IndexColumn column, string parameterName) =>
+        QuoteIdentifier(column.Name) + " = " + parameterName + (column.NoCase ? " COLLATE NOCASE" : "");
+
+    /// <inheritdoc />
     internal override string TableExistsSql(string nameParameter) =>
         $"SELECT COUNT(*) FROM sqlite_master WHERE type IN ('table', 'view') AND name = {nameParameter} COLLATE NOCASE";
 }

@@ -76,6 +76,15 @@ public sealed class SqlDialectTests
     }
 
     [Fact]
+    public void IndexedEquals_NoCase_ComparesTheWayTheIndexStores()
+    {
+        Assert.Equal("\"email\" = @v COLLATE NOCASE", SqliteDialect.Instance.IndexedEquals(new IndexColumn("email", NoCase: true), "@v"));
+        Assert.Equal("lower(\"email\") = lower(@v)", PostgresDialect.Instance.IndexedEquals(new IndexColumn("email", NoCase: true), "@v"));
+        Assert.Equal("\"email\" = @v", SqliteDialect.Instance.IndexedEquals(new IndexColumn("email"), "@v"));
+        Assert.Equal("\"email\" = @v", PostgresDialect.Instance.IndexedEquals(new IndexColumn("email"), "@v"));
+    }
+
+    [Fact]
     public void ChangeColumnType_SameSpec_IsEmpty()
     {
         var column = new ColumnSpec("v", ColumnType.Text);

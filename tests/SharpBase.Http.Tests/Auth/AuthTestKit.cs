@@ -120,7 +120,27 @@ internal static class AuthTestKit
         }
     }
 
-    /// <summary>Every outbox mail, decoded from quoted-printable (soft line breaks joined).</summary>
+    /// <summary>Waits for an outbox mail to exactly <paramref name="to"/> and returns it as <see cref="ReadMails"/> gives it.</summary>
+    public static async Task<string> WaitForMailAsync(TestServer server, string to)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            if (ReadMails(server).FirstOrDefault(m => m.StartsWith("To: " + to + "\n", StringComparison.Ordinal)) is { } mail)
+            {
+                return mail;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"no mail to {to}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Every outbox mail as its recipient, subject and HTML body, decoded from quoted-printable (soft line breaks joined).</summary>
     public static List<string> ReadMails(TestServer server)
     {
         var folder = server.Core.Mail.OutboxDirectory;
@@ -132,7 +152,7 @@ internal static class AuthTestKit
         return Directory.GetFiles(folder, "*.eml").Order(StringComparer.Ordinal).Select(f =>
         {
             using var message = MimeKit.MimeMessage.Load(f);
-            return "To: " + message.To + "\n" + message.HtmlBody;
+            return "To: " + message.To + "\nSubject: " + message.Subject + "\n" + message.HtmlBody;
         }).ToList();
     }
 }

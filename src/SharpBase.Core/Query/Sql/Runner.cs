@@ -212,7 +212,7 @@ internal sealed partial class Runner
         }
         else if (!_withMultiMatch)
         {
-            _withMultiMatch = !HasSingleColumnUniqueIndex(back, backRelation.Name);
+            _withMultiMatch = UniqueIndexes.SingleColumn(back, backRelation.Name) is null;
         }
 
         var mmAlias = NewMultiMatchAlias();
@@ -234,10 +234,6 @@ internal sealed partial class Runner
         var each = _resolver.State.NewAlias("_e");
         return $"{activeId} IN (SELECT {Column(each, "value")} FROM {Dialect.JsonEachSource(Column(alias, backRelation.Name), isJson: true, Quote(each))})";
     }
-
-    private static bool HasSingleColumnUniqueIndex(Collection collection, string column) =>
-        collection.Indexes.Any(text => IndexDefinition.TryParse(text, out _) is { Unique: true, Columns.Count: 1 } index &&
-                                       string.Equals(index.Columns[0].Name, column, StringComparison.OrdinalIgnoreCase));
 
     private Term? MissingOrThrow(string reason) => _nullifyMissing ? Term.Null : throw FilterErrors.Invalid(reason);
 }
