@@ -44,6 +44,9 @@ public static class JsonBodyLimits
                         CheckEscapes(ref reader);
                         Count(ref values, members, reader.CurrentDepth);
                         break;
+                    case JsonTokenType.Number when !Core.Common.JsonNumbers.IsFinite(ref reader):
+                        // Go's decoder refuses the whole body, so PocketBase answers this 400 too.
+                        throw RequestBody.Invalid("a number outside float64");
                     case JsonTokenType.EndObject or JsonTokenType.EndArray or JsonTokenType.Comment:
                         break;
                     default:

@@ -35,6 +35,7 @@ public abstract class HostileJsonBodyTests(DatabaseKind kind)
         { "unpaired surrogate escape in a value", Utf8("""{"title":"a\ud800","email":"\udc00x","identity":"\ud800"}""") },
         { "unpaired surrogate escape in a key", Utf8("""{"\udc00\ud800":1}""") },
         { "NUL escape", Utf8("""{"title":"a\u0000b","email":"\u0000","identity":"x\u0000","data":{"k":"\u0000"}}""") },
+        { "number beyond float64", Utf8("""{"title":1e400,"email":-1e400,"identity":1e400,"data":1e400}""") },
         { "deep nesting", Utf8("{\"data\":" + new string('[', 200) + new string(']', 200) + "}") },
         { "huge member count", Utf8("{" + string.Join(',', Enumerable.Range(0, 20_000).Select(i => $"\"k{i}\":{i}")) + "}") },
         { "huge array", Utf8("{\"data\":[" + string.Join(',', Enumerable.Range(0, 5_000)) + "]}") },
@@ -86,6 +87,25 @@ public abstract class HostileJsonBodyTests(DatabaseKind kind)
         await HttpAssert.ErrorAsync(await server.Guest.PostAsJsonAsync("/api/collections/posts/records", many), 400);
         var list = await server.Superuser.GetFromJsonAsync<JsonObject>("/api/collections/posts/records");
         Assert.Equal(1, list!["totalItems"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task AJsonFieldGivenTheTextOfAnOverflowingNumber_KeepsItAsText_AndTheRecordStillReads()
+    {
+        // "1e400" is JSON by syntax, but stored as a number it became Infinity (SQLite's Inf), which no response can
+        // carry: the create answered a 500 after saving a record that no list could read again.
+        await using var server = await TestServer.StartAsync(kind);
+        await RecordsScenario.Ok(await server.Superuser.PostAsJsonAsync("/api/collections", new
+        {
+            name = "posts", listRule = "", viewRule = "", createRule = "", fields = new object[] { new { name = "data", type = "json" } },
+        }));
+        var created = await HttpAssert.StatusAsync(await server.Guest.PostAsJsonAsync("/api/collections/posts/records", new { data = "1e400" }), HttpStatusCode.OK);
+        Assert.Equal("1e400", created!["data"]!.GetValue<string>());
+        var nested = await HttpAssert.StatusAsync(await server.Guest.PostAsJsonAsync("/api/collections/posts/records", new { data = "[1, -1e400]" }), HttpStatusCode.OK);
+        Assert.Equal("[1, -1e400]", nested!["data"]!.GetValue<string>());
+
+        var list = await HttpAssert.StatusAsync(await server.Guest.GetAsync("/api/collections/posts/records"), HttpStatusCode.OK);
+        Assert.Equal(2, list!["totalItems"]!.GetValue<int>());
     }
 
     [Fact]

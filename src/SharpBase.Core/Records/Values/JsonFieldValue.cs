@@ -38,19 +38,8 @@ internal static class JsonFieldValue
         return builder.ToString();
     }
 
-    /// <summary>True for a complete, strict JSON document.</summary>
-    public static bool IsValid(string text)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+    /// <summary>True for a complete, strict JSON document with finite numbers.</summary>
+    public static bool IsValid(string text) => JsonNumbers.IsValidDocument(text);
 
     /// <summary>Go's <c>json.Marshal</c> of a decoded value: object keys sorted, numbers as float64.</summary>
     private static void WriteGo(StringBuilder builder, JsonNode? node)
