@@ -146,19 +146,7 @@ public static class SharpBaseHost
     {
         app.UseMiddleware<ErrorHandlingMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseCors(cors =>
-        {
-            if (options.AllowsAnyOrigin)
-            {
-                cors.AllowAnyOrigin();
-            }
-            else
-            {
-                cors.WithOrigins([.. options.CorsOrigins]);
-            }
-
-            cors.AllowAnyHeader().WithMethods("GET", "HEAD", "PUT", "PATCH", "POST", "DELETE");
-        });
+        app.UseSharpBaseCors(options);
         app.UseMiddleware<AuthCookieMiddleware>();
         app.UseMiddleware<AuthTokenMiddleware>();
         app.MapGroup(ApiRoot).MapSharpBaseApi();

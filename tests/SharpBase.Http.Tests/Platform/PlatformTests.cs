@@ -94,36 +94,6 @@ public abstract class PlatformTests(DatabaseKind kind)
     }
 
     [Fact]
-    public async Task CorsPreflight_EchoesRequestedHeaders()
-    {
-        await using var server = await TestServer.StartAsync(kind);
-        using var request = new HttpRequestMessage(HttpMethod.Options, "/api/collections");
-        request.Headers.Add("Origin", "http://app.example");
-        request.Headers.Add("Access-Control-Request-Method", "GET");
-        request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type");
-        var response = await server.Guest.SendAsync(request);
-        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
-        Assert.Contains("authorization", response.Headers.GetValues("Access-Control-Allow-Headers").Single(), StringComparison.OrdinalIgnoreCase);
-    }
-
-    [Fact]
-    public async Task CorsOrigins_WhenListed_RestrictCors()
-    {
-        // Bound through configuration, as from SHARPBASE_CORSORIGINS__0: the binder once appended it to a default "*".
-        await using var server = await TestServer.StartAsync(kind, options => options.CorsOrigins = ["https://app.example"]);
-        foreach (var (origin, allowed) in new[] { ("https://app.example", true), ("https://evil.example", false) })
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Options, "/api/collections");
-            request.Headers.Add("Origin", origin);
-            request.Headers.Add("Access-Control-Request-Method", "GET");
-            var response = await server.Guest.SendAsync(request);
-            var header = response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) ? values.Single() : null;
-            Assert.Equal(allowed ? origin : null, header);
-        }
-    }
-
-    [Fact]
     public async Task FieldsParameter_KeepsOnlyListedKeys()
     {
         await using var server = await TestServer.StartAsync(kind);
