@@ -150,7 +150,6 @@ public static class SharpBaseHost
         app.UseMiddleware<AuthCookieMiddleware>();
         app.UseMiddleware<AuthTokenMiddleware>();
         app.MapGroup(ApiRoot).MapSharpBaseApi();
-        app.MapFallback((HttpContext context) => ErrorEnvelope.WriteAsync(context, StatusCodes.Status404NotFound, null));
         app.Logger.LogDebug("SharpBase routes mapped");
     }
 }

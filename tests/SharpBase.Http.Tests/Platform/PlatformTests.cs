@@ -31,16 +31,6 @@ public abstract class PlatformTests(DatabaseKind kind)
     }
 
     [Fact]
-    public async Task UnknownRoute_AndWrongMethod_Get404Envelope()
-    {
-        await using var server = await TestServer.StartAsync(kind);
-        await HttpAssert.ErrorAsync(await server.Guest.GetAsync("/api/nothing/here"), 404);
-        await HttpAssert.ErrorAsync(await server.Guest.DeleteAsync("/api/health"), 404);
-        var data = await HttpAssert.ErrorAsync(await server.Superuser.PostAsync("/api/settings", JsonContent.Create(new { })), 404);
-        Assert.Empty(data);
-    }
-
-    [Fact]
     public async Task MalformedJson_Gets400AndChangesNothing()
     {
         await using var server = await TestServer.StartAsync(kind);
