@@ -144,8 +144,10 @@ public static class SharpBaseHost
 
     private static void Configure(WebApplication app, ServerOptions options)
     {
-        app.UseMiddleware<ErrorHandlingMiddleware>();
+        // Outermost, so that every answer gets the headers and the envelope, including a failure in routing itself.
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<ErrorHandlingMiddleware>();
+        app.UseRouting();
         app.UseSharpBaseCors(options);
         app.UseMiddleware<AuthCookieMiddleware>();
         app.UseMiddleware<AuthTokenMiddleware>();
