@@ -16,6 +16,7 @@ public static class ErrorEnvelope
         401 => "Missing or invalid authentication.",
         403 => "You are not allowed to perform this request.",
         404 => "The requested resource wasn't found.",
+        405 => "The requested method is not allowed for this resource.",
         413 => "Request entity too large.",
         429 => "Too Many Requests.",
         503 => "The server is busy; please retry shortly.",

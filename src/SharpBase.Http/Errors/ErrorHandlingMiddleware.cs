@@ -7,7 +7,7 @@ namespace SharpBase.Http.Errors;
 /// <summary>
 /// Turns every failure into the error envelope: <see cref="ApiException"/> with its status, bad HTTP input as
 /// 400/413, a database with no free connection (a timeout) as 503 with <c>Retry-After</c>, and anything else as a 500 whose detail goes only to the log (with the trace id). A known path with
-/// the wrong method answers 404, as PocketBase does.
+/// the wrong method answers 405 with <c>Allow</c> (PocketBase answers 404; see docs/compatibility.md), an unknown path 404.
 /// </summary>
 public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorHandlingMiddleware> logger)
 {
@@ -17,8 +17,19 @@ public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogge
         try
         {
             await next(context);
-            if (context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed && !context.Response.HasStarted)
+            if (context.Response.HasStarted)
             {
+                return;
+            }
+
+            if (context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed)
+            {
+                await WriteMethodNotAllowedAsync(context);
+            }
+            else if (context.Response.StatusCode == StatusCodes.Status404NotFound && context.GetEndpoint() is null)
+            {
+                // No route has this path: the pipeline's bare 404 gets the envelope. (A MapFallback route would also catch
+                // it, but the router then prefers the fallback to its own 405 for a known path with another method.)
                 await ErrorEnvelope.WriteAsync(context, StatusCodes.Status404NotFound, null);
             }
         }
@@ -50,6 +61,21 @@ public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogge
             LogUnhandled(logger, exception, context.TraceIdentifier, context.Request.Method, context.Request.Path);
             await ErrorEnvelope.WriteAsync(context, StatusCodes.Status500InternalServerError, null);
         }
+    }
+
+    /// <summary>
+    /// The router answers a known path with another method (TRACE too) by a bodiless 405 whose <c>Allow</c> lists the route's
+    /// methods. The envelope becomes its body; it clears the headers, so <c>Allow</c> is put back when the response starts.
+    /// </summary>
+    private static Task WriteMethodNotAllowedAsync(HttpContext context)
+    {
+        var allow = context.Response.Headers.Allow.ToString();
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers.Allow = allow;
+            return Task.CompletedTask;
+        });
+        return ErrorEnvelope.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, null);
     }
 
     /// <summary>What a 503 for a busy database asks the client to wait before retrying.</summary>

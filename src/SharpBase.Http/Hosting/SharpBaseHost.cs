@@ -144,26 +144,15 @@ public static class SharpBaseHost
 
     private static void Configure(WebApplication app, ServerOptions options)
     {
-        app.UseMiddleware<ErrorHandlingMiddleware>();
+        // Outermost, so that every answer gets the headers and the envelope, including a failure in routing itself.
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<ErrorHandlingMiddleware>();
+        app.UseRouting();
+        app.UseSharpBaseCors(options);
         app.UseMiddleware<QueryTextMiddleware>();
-        app.UseCors(cors =>
-        {
-            if (options.AllowsAnyOrigin)
-            {
-                cors.AllowAnyOrigin();
-            }
-            else
-            {
-                cors.WithOrigins([.. options.CorsOrigins]);
-            }
-
-            cors.AllowAnyHeader().WithMethods("GET", "HEAD", "PUT", "PATCH", "POST", "DELETE");
-        });
         app.UseMiddleware<AuthCookieMiddleware>();
         app.UseMiddleware<AuthTokenMiddleware>();
         app.MapGroup(ApiRoot).MapSharpBaseApi();
-        app.MapFallback((HttpContext context) => ErrorEnvelope.WriteAsync(context, StatusCodes.Status404NotFound, null));
         app.Logger.LogDebug("SharpBase routes mapped");
     }
 }
