@@ -14,7 +14,7 @@ public static class AuthMethodsEndpoint
     /// <summary>Maps the route.</summary>
     public static IEndpointRouteBuilder MapAuthMethodsEndpoint(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/collections/{collection}/auth-methods", Handle)
+        routes.MapGetAndHead("/collections/{collection}/auth-methods", Handle)
             .WithName("auth.methods").WithSummary("Lists the collection's sign-in methods.").WithTags("auth")
             .RequiresAccess(EndpointAccess.Anyone);
         return routes;

@@ -21,7 +21,7 @@ public static class AuthSessionsEndpoints
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapAuthSessionsEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/collections/{collection}/sessions", ListAsync)
+        routes.MapGetAndHead("/collections/{collection}/sessions", ListAsync)
             .WithName("auth.sessions.list").WithSummary("Lists the signed-in record's sessions.").WithTags("auth")
             .RequiresAccess(EndpointAccess.SignedInRecord);
         routes.MapDelete("/collections/{collection}/sessions/{id}", RevokeAsync)
