@@ -124,7 +124,7 @@ public abstract class BodyFuzzTests(DatabaseKind kind)
             return $"{status} not JSON: {Excerpt(text)}";
         }
 
-        return System.Text.RegularExpressions.Regex.IsMatch(text, @"\bat [\w.]+\(|SharpBase\.|/work/|\.cs:line|Exception")
+        return System.Text.RegularExpressions.Regex.IsMatch(text, HttpAssert.InternalsPattern + "|Exception")
             ? $"{status} leaks internals: {Excerpt(text)}"
             : null;
     }

@@ -8,6 +8,9 @@ namespace SharpBase.Http.Tests.Infrastructure;
 /// <summary>Assertions on responses in PocketBase's shapes.</summary>
 public static class HttpAssert
 {
+    /// <summary>What only internals look like in a response: a stack frame, a SharpBase type, a server path, a source line.</summary>
+    public const string InternalsPattern = @"\bat [\w.]+\(|SharpBase\.|/work/|\.cs:line";
+
     /// <summary>Asserts the status and returns the JSON body (null for an empty body).</summary>
     public static async Task<JsonNode?> StatusAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
@@ -24,7 +27,7 @@ public static class HttpAssert
         var message = body["message"]!.GetValue<string>();
         Assert.Matches(@"^[A-Z].*[.?!]$", message);
         Assert.DoesNotContain("Exception", message, StringComparison.Ordinal);
-        Assert.DoesNotMatch(@"\bat [\w.]+\(|SharpBase\.|/work/|\.cs:line", body.ToJsonString());
+        Assert.DoesNotMatch(InternalsPattern, body.ToJsonString());
         return body["data"]!.AsObject();
     }
 
