@@ -90,6 +90,7 @@ public static partial class SharpBaseServices
         services.TryAddSingleton<RecordValidator>();
         services.TryAddSingleton<RecordHooks>();
         services.TryAddSingleton<RecordCascade>();
+        services.TryAddSingleton<AuthRecordIds>();
         services.TryAddSingleton<RecordWriter>();
         services.TryAddSingleton<RecordService>();
         services.TryAddSingleton<IAuthRuleEvaluator, RecordRuleEvaluator>();

@@ -118,6 +118,21 @@ public abstract class SystemAuthCollectionsTests(DatabaseKind kind)
     }
 
     [Fact]
+    public async Task OtpPassword_IsStoredHashed()
+    {
+        await using var server = await TestServer.StartAsync(kind);
+        var users = server.Core.Schema.Current.Find("users")!.Id;
+        var userId = await AuthTestKit.InsertUserAsync(server, "alice@example.test");
+
+        var created = (await HttpAssert.StatusAsync(await server.Superuser.PostAsJsonAsync("/api/collections/_otps/records",
+            new { collectionRef = users, recordRef = userId, password = "12345678", sentTo = "alice@example.test" }), HttpStatusCode.OK))!;
+
+        Assert.Null(created["password"]);
+        var stored = await server.Core.Records.FindByAsync(server.Core.Schema.Current.Find("_otps")!, "id", created["id"]!.GetValue<string>(), CancellationToken.None);
+        Assert.StartsWith("$argon2id$", stored!.GetString("password"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_OnADatabaseWithoutThem_AddsThemOnce()
     {
         await using var server = await TestServer.StartAsync(kind);
