@@ -19,9 +19,18 @@ internal static class AuthEndpointSupport
             ? collection
             : throw new NotFoundException("Missing or invalid auth collection context.");
 
-    /// <summary>The common auth response <c>{token, record}</c>, plus <c>refreshToken</c> when a session was started or rotated.</summary>
+    /// <summary>
+    /// The common auth response <c>{token, record}</c>, plus <c>refreshToken</c> when a session was started or rotated; when
+    /// MFA holds the token back, PocketBase's bare <c>401 {"mfaId": "..."}</c> (not the error envelope) and no cookies.
+    /// </summary>
     public static IResult AuthResponse(HttpContext context, AuthResult result)
     {
+        context.Response.Headers.CacheControl = "no-store";
+        if (result.MfaId is { } mfaId)
+        {
+            return Results.Text(new JsonObject { ["mfaId"] = mfaId }.ToJsonString(), "application/json", System.Text.Encoding.UTF8, StatusCodes.Status401Unauthorized);
+        }
+
         var record = result.Record;
         var json = new JsonObject
         {
@@ -33,7 +42,6 @@ internal static class AuthEndpointSupport
             json["refreshToken"] = refreshToken;
         }
 
-        context.Response.Headers.CacheControl = "no-store";
         Middleware.AuthCookies.Issue(context, result);
         return JsonResponse.Ok(context, json);
     }

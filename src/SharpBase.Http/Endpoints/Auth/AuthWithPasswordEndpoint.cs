@@ -25,7 +25,10 @@ public static class AuthWithPasswordEndpoint
     {
         var target = FindAuthCollection(registry, collection);
         var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
-        var request = new PasswordSignIn(Text(body, "identity"), Text(body, "password"), Text(body, "identityField"));
+        // PocketBase reads the mfaId from the query string first, then from the body.
+        var mfaId = context.Request.Query["mfaId"].ToString();
+        var request = new PasswordSignIn(Text(body, "identity"), Text(body, "password"), Text(body, "identityField"),
+            mfaId.Length > 0 ? mfaId : Text(body, "mfaId"));
         var result = await auth.SignInWithPasswordAsync(target, request, Client(context), context.Caller(), startSession: true, context.RequestAborted);
         return AuthResponse(context, result);
     }
