@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SharpBase.Core.Auth;
+using SharpBase.Core.Records;
 using SharpBase.Core.Schema;
 using SharpBase.Http.Body;
 using SharpBase.Http.Middleware;
@@ -21,7 +22,7 @@ public static class AuthWithPasswordEndpoint
         return routes;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, string collection, SchemaRegistry registry, AuthService auth)
+    private static async Task<IResult> HandleAsync(HttpContext context, string collection, SchemaRegistry registry, AuthService auth, RecordService records)
     {
         var target = FindAuthCollection(registry, collection);
         var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
@@ -30,6 +31,6 @@ public static class AuthWithPasswordEndpoint
         var request = new PasswordSignIn(Text(body, "identity"), Text(body, "password"), Text(body, "identityField"),
             mfaId.Length > 0 ? mfaId : Text(body, "mfaId"));
         var result = await auth.SignInWithPasswordAsync(target, request, Client(context), context.Caller(), startSession: true, context.RequestAborted);
-        return AuthResponse(context, result);
+        return await AuthResponseAsync(context, result, records);
     }
 }
