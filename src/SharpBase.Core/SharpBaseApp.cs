@@ -149,8 +149,9 @@ public sealed class SharpBaseApp : IAsyncDisposable
     }
 
     /// <summary>
-    /// Checks that the database answers, creates the system tables and, on first start, the <c>_superusers</c> and
-    /// <c>users</c> collections; then loads the schema and settings. A database that cannot be reached throws
+    /// Checks that the database answers, creates the system tables and the system collections that are missing
+    /// (<c>_mfas</c>, <c>_otps</c>, <c>_externalAuths</c>, <c>_authOrigins</c>, <c>_superusers</c>; on first start also
+    /// <c>users</c>); then loads the schema and settings. A database that cannot be reached throws
     /// <see cref="DatabaseUnavailableException"/> with one clear line.
     /// </summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -179,7 +180,9 @@ public sealed class SharpBaseApp : IAsyncDisposable
     {
         using var _ = await Applier.LockAsync(cancellationToken);
         var current = Schema.Current;
-        var missing = new List<Collection>();
+        // An existing database gains the auxiliary collections it lacks (added in a later release); a user collection that
+        // already has one of their names keeps it, so a start never fails on a name clash.
+        var missing = SystemCollections.Auxiliary().Where(c => current.Find(c.Id) is null && current.Find(c.Name) is null).ToList();
         if (current.Find(SystemCollections.SuperusersId) is null)
         {
             missing.Add(SystemCollections.Superusers());

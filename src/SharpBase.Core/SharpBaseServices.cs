@@ -90,6 +90,7 @@ public static partial class SharpBaseServices
         services.TryAddSingleton<RecordValidator>();
         services.TryAddSingleton<RecordHooks>();
         services.TryAddSingleton<RecordCascade>();
+        services.TryAddSingleton<AuthRecordIds>();
         services.TryAddSingleton<RecordWriter>();
         services.TryAddSingleton<RecordService>();
         services.TryAddSingleton<IAuthRuleEvaluator, RecordRuleEvaluator>();
@@ -115,6 +116,7 @@ public static partial class SharpBaseServices
         services.TryAddSingleton(provider => new SessionService(provider.GetRequiredService<Database>(), provider.GetRequiredService<RecordStore>(),
             provider.GetRequiredService<IRandomSource>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IOptions<SessionOptions>>().Value));
         services.TryAddSingleton<AuthRuleGate>();
+        services.TryAddSingleton<MfaService>();
         services.TryAddSingleton<AuthService>();
         services.TryAddSingleton<AuthFlowService>();
         services.TryAddSingleton<SuperuserService>();

@@ -115,15 +115,33 @@ public sealed partial class AuthService
     public static RecordRow RequireSameCollection(Collection collection, AuthContext caller)
     {
         ArgumentNullException.ThrowIfNull(collection);
+        return RequireCaller(caller, collection.Id);
+    }
+
+    /// <summary>
+    /// For routes that need the caller signed in to the route's collection (<c>auth-refresh</c>, <c>request-email-change</c>),
+    /// checked before anything is said about the collection, as PocketBase's <c>RequireSameCollectionContextAuth</c>: 401 for
+    /// guests, 403 when <paramref name="idOrName"/> is another, a base or no collection; otherwise the caller's collection.
+    /// </summary>
+    public static Collection RequireCallerCollection(SchemaSnapshot schema, string idOrName, AuthContext caller)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var collection = schema.Find(idOrName);
+        RequireCaller(caller, collection?.Id);
+        return collection!;
+    }
+
+    private static RecordRow RequireCaller(AuthContext caller, string? collectionId)
+    {
         ArgumentNullException.ThrowIfNull(caller);
         if (caller.Record is not { } record)
         {
             throw new UnauthorizedException();
         }
 
-        if (record.Collection.Id != collection.Id)
+        if (record.Collection.Id != collectionId)
         {
-            throw new ForbiddenException("The request requires valid record authorization token from the same collection.");
+            throw new ForbiddenException($"The request requires auth record from {record.Collection.Name} collection.");
         }
 
         return record;

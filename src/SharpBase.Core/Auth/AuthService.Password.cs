@@ -9,28 +9,22 @@ namespace SharpBase.Core.Auth;
 /// <param name="Identity">The value looked up in the identity fields.</param>
 /// <param name="Password">The password.</param>
 /// <param name="IdentityField">Only this identity field is tried when given.</param>
-public sealed record PasswordSignIn(string Identity, string Password, string? IdentityField = null);
+/// <param name="MfaId">The <c>_mfas</c> id of an earlier, different method, completing a multi-factor sign-in.</param>
+public sealed record PasswordSignIn(string Identity, string Password, string? IdentityField = null, string? MfaId = null);
 
 public sealed partial class AuthService
 {
     private const int MaxFieldLength = 255;
     private const string FailedMessage = "Failed to authenticate.";
 
-    /// <summary>
-    /// Signs in with an identity (any of the collection's identity fields) and a password. Unknown identities and wrong
-    /// passwords get the same answer after the same work (a dummy hash check), so they cannot be told apart.
-    /// </summary>
-    public async Task<(string Token, RecordRow Record)> AuthWithPasswordAsync(Collection collection, string identity, string password, CancellationToken cancellationToken)
-    {
-        var result = await SignInWithPasswordAsync(collection, new PasswordSignIn(identity, password), ClientInfo.None, AuthContext.Guest,
-            startSession: false, cancellationToken);
-        return (result.Token, result.Record);
-    }
+    /// <summary>The method name MFA records for a password sign-in, as PocketBase's <c>core.MFAMethodPassword</c>.</summary>
+    public const string PasswordMethod = "password";
 
     /// <summary>
     /// The full <c>auth-with-password</c>: validates the form as PocketBase does, throttles per account and per IP (429 when
     /// locked, before any hashing), looks the identity up (email first, skipped when the identity is not an email), verifies
-    /// the password (a dummy verify when no record matched), checks the <c>authRule</c>, and issues the token; with
+    /// the password (a dummy verify when no record matched), checks the <c>authRule</c> and MFA (a result with only
+    /// <see cref="AuthResult.MfaId"/> when a second method is wanted), and issues the token; with
     /// <paramref name="startSession"/> also a session and its first refresh token.
     /// </summary>
     public async Task<AuthResult> SignInWithPasswordAsync(Collection collection, PasswordSignIn request, ClientInfo client, AuthContext caller,
@@ -82,6 +76,11 @@ public sealed partial class AuthService
         }
 
         await Rules.EnsureAllowedAsync(record, caller, "password", cancellationToken);
+        if (await Mfa.CheckAsync(record, PasswordMethod, request.MfaId ?? "", caller, cancellationToken) is { } mfaId)
+        {
+            return AuthResult.MfaRequired(record, mfaId);
+        }
+
         if (!startSession)
         {
             return new AuthResult(IssueAuthToken(record), record);

@@ -7,7 +7,17 @@ using SharpBase.Storage;
 namespace SharpBase.Core.Auth;
 
 /// <summary>What a sign-in returns: the JWT, the record, and (for a new session) its first refresh token.</summary>
-public sealed record AuthResult(string Token, RecordRow Record, string? RefreshToken = null);
+public sealed record AuthResult(string Token, RecordRow Record, string? RefreshToken = null)
+{
+    /// <summary>
+    /// Set instead of a token when the collection's MFA wants a second, different method: the <c>_mfas</c> id the client
+    /// presents with it (<see cref="Token"/> is then empty and no session was started).
+    /// </summary>
+    public string? MfaId { get; init; }
+
+    /// <summary>The answer of a first factor that MFA holds back: no token, no session, only the <c>_mfas</c> id.</summary>
+    public static AuthResult MfaRequired(RecordRow record, string mfaId) => new("", record) { MfaId = mfaId };
+}
 
 /// <summary>
 /// Turns tokens into callers and credentials into tokens, for every auth collection: token authentication, password
@@ -30,7 +40,7 @@ public sealed partial class AuthService
     /// <summary>Creates the service over the engine's parts (the service container calls this).</summary>
     public AuthService(SchemaRegistry registry, Database database, RecordStore records, PasswordHasher hasher, TokenService tokens,
         PasswordRehasher rehasher, IRandomSource random, TimeProvider time, LoginThrottle throttle, SessionService sessions, AuthRuleGate rules,
-        ILogger<AuthService> logger)
+        MfaService mfa, ILogger<AuthService> logger)
     {
         _registry = registry;
         _database = database;
@@ -43,6 +53,7 @@ public sealed partial class AuthService
         Throttle = throttle;
         Sessions = sessions;
         Rules = rules;
+        Mfa = mfa;
         Logger = logger;
         Sessions.ReuseDetected += session => AuthLog.RefreshTokenReused(Logger, session.Id, session.CollectionId, session.RecordId);
     }
@@ -55,6 +66,9 @@ public sealed partial class AuthService
 
     /// <summary>The <c>authRule</c> check run before every auth response.</summary>
     public AuthRuleGate Rules { get; }
+
+    /// <summary>The multi-factor check run after the <c>authRule</c> of every sign-in with a method.</summary>
+    public MfaService Mfa { get; }
 
     /// <summary>Where auth events (impersonation, refresh-token reuse) are logged; never with a token or password.</summary>
     public ILogger Logger { get; }

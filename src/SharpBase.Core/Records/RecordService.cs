@@ -79,6 +79,31 @@ public sealed partial class RecordService(Database database, SchemaRegistry regi
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Expands an auth response's record for the caller in <paramref name="info"/> (the record itself, as PocketBase runs it),
+    /// as the records API would; a path that cannot be expanded is left out rather than failing the sign-in.
+    /// </summary>
+    public async Task ExpandAsync(RecordRow record, string? expand, RequestInfo info, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(expand))
+        {
+            return;
+        }
+
+        try
+        {
+            await database.ReadAsync(async (session, ct) =>
+            {
+                await expander.ExpandAsync(session, registry.Current, [record], expand, info, ct);
+                return true;
+            }, cancellationToken);
+        }
+        catch (ApiException)
+        {
+            record.Expand = null;
+        }
+    }
+
     private async Task<RecordResult> ResultAsync(DbSession session, SchemaSnapshot schema, RecordRow row, string? expand, RequestInfo info,
         CancellationToken cancellationToken)
     {

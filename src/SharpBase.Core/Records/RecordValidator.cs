@@ -55,6 +55,10 @@ public sealed class RecordValidator(PasswordHasher hasher)
         return errors;
     }
 
+    /// <summary>The error on <c>verified</c> when a caller who is neither superuser nor manager sets it on a new record.</summary>
+    internal static ValidationError VerifiedNotSettable() =>
+        new("validation_values_mismatch", "Only superusers and managers can set the verified state.");
+
     private void ValidateAuthRecord(BoundRecord bound, RecordRow? existing, RequestInfo info, bool isManager, ValidationErrors errors)
     {
         var privileged = info.IsSuperuser || isManager;
@@ -71,7 +75,7 @@ public sealed class RecordValidator(PasswordHasher hasher)
         {
             if (bound.Values["verified"] is true && !privileged)
             {
-                errors.Add("verified", new ValidationError("validation_values_mismatch", "Only superusers and managers can set the verified state."));
+                errors.Add("verified", VerifiedNotSettable());
             }
 
             return;

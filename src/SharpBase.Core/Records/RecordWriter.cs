@@ -19,7 +19,7 @@ namespace SharpBase.Core.Records;
 /// </summary>
 public sealed class RecordWriter(
     RecordFinder finder, RecordValueBinder binder, RecordValidator validator, RecordCascade cascade, RecordHooks hooks, RecordStore store,
-    PasswordHasher hasher, IRandomSource random, TimeProvider time)
+    AuthRecordIds authIds, PasswordHasher hasher, IRandomSource random, TimeProvider time)
 {
     private const string CreateFailed = "Failed to create record.";
     private const string UpdateFailed = "Failed to update record.";
@@ -47,15 +47,33 @@ public sealed class RecordWriter(
         var requestInfo = info with { Body = bound.ResolvedBody };
         var change = new RecordChange(RecordAction.Create, collection, old: null, bound.Values, requestInfo, session, isCascade: false);
         await hooks.BeforeWriteAsync(change, cancellationToken);
-        var errors = await validator.ValidateAsync(session, schema, collection, bound, existing: null, requestInfo, isManager: false, cancellationToken);
+        // Whether the caller manages the new record is only known once it is stored, so a verified state asked for by a possible
+        // manager is stored as false first (no rule can lean on it, as PocketBase's dummy record is unverified) and set after.
+        var verifiedIfManager = MayManage(collection, requestInfo) && bound.Values.GetValueOrDefault("verified") is true;
+        var errors = await validator.ValidateAsync(session, schema, collection, bound, existing: null, requestInfo, isManager: verifiedIfManager, cancellationToken);
         ThrowIfInvalid(errors, CreateFailed);
+        var id = (string)bound.Values["id"]!;
+        if (await authIds.IsTakenAsync(session, schema, collection, id, cancellationToken))
+        {
+            var taken = new ValidationErrors();
+            taken.Add("id", AuthRecordIds.Taken());
+            throw new BadRequestException(CreateFailed, taken);
+        }
+
         HashPassword(collection, bound);
+        if (verifiedIfManager)
+        {
+            bound.Values["verified"] = false;
+        }
 
         await WriteOrTranslateAsync(session, () => store.InsertAsync(session, collection, bound.Values, cancellationToken), CreateFailed);
-        var id = (string)bound.Values["id"]!;
         var rule = RecordFinder.MustCheck(collection.CreateRule, requestInfo) ? collection.CreateRule : null;
         change.New = await finder.FindUnderRuleAsync(session, schema, collection, id, rule, requestInfo, cancellationToken) ??
                      throw new BadRequestException(CreateFailed);
+        if (verifiedIfManager)
+        {
+            change.New = await VerifyAsManagerAsync(session, schema, change.New, requestInfo, cancellationToken);
+        }
         change.ChangedFields = bound.Values.Keys.ToHashSet(StringComparer.Ordinal);
         return await AfterWriteAsync(session, schema, change, requestInfo, cancellationToken);
     }
@@ -140,6 +158,24 @@ public sealed class RecordWriter(
         return change.New!;
     }
 
+    /// <summary>True when the caller could pass the collection's manageRule (an auth caller, a non-empty rule, not a superuser).</summary>
+    private static bool MayManage(Collection collection, RequestInfo info) =>
+        collection.Type == CollectionType.Auth && !info.IsSuperuser && info.Auth is not null && collection.Auth?.ManageRule is { Length: > 0 };
+
+    /// <summary>Sets the new record verified when the caller manages it; otherwise the 400 a non-manager gets (the write rolls back).</summary>
+    private async Task<RecordRow> VerifyAsManagerAsync(DbSession session, SchemaSnapshot schema, RecordRow created, RequestInfo info, CancellationToken cancellationToken)
+    {
+        if (!await finder.IsManagerAsync(session, schema, created.Collection, created, info, cancellationToken))
+        {
+            var errors = new ValidationErrors();
+            errors.Add("verified", RecordValidator.VerifiedNotSettable());
+            throw new BadRequestException(CreateFailed, errors);
+        }
+
+        await store.UpdateAsync(session, created.Collection, created.Id, new Dictionary<string, object?> { ["verified"] = true }, cancellationToken);
+        return await finder.FindUnderRuleAsync(session, schema, created.Collection, created.Id, null, info, cancellationToken) ?? throw new BadRequestException(CreateFailed);
+    }
+
     private static void RequireWritable(Collection collection)
     {
         if (collection.Type == CollectionType.View)
@@ -156,11 +192,15 @@ public sealed class RecordWriter(
         }
     }
 
+    /// <summary>Hashes every password being set: an auth record's, and any other password field's (<c>_otps</c> has one).</summary>
     private void HashPassword(Collection collection, BoundRecord bound)
     {
-        if (collection.Type == CollectionType.Auth && bound.Changed.Contains("password"))
+        foreach (var field in collection.Fields.OfType<PasswordField>())
         {
-            bound.Values["password"] = hasher.Hash((string)bound.Values["password"]!);
+            if (bound.Changed.Contains(field.Name) && bound.Values[field.Name] is string plain)
+            {
+                bound.Values[field.Name] = hasher.Hash(plain);
+            }
         }
     }
 

@@ -3,7 +3,7 @@ using SharpBase.Core.Schema.Fields;
 namespace SharpBase.Core.Schema;
 
 /// <summary>The collections a new database starts with, as PocketBase creates them.</summary>
-public static class SystemCollections
+public static partial class SystemCollections
 {
     /// <summary>The superusers collection name.</summary>
     public const string SuperusersName = "_superusers";

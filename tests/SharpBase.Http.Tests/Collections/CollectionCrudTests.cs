@@ -77,7 +77,8 @@ public abstract class CollectionCrudTests(DatabaseKind kind)
 
         Assert.Equal("validation_match_invalid", data["name"]!["code"]!.GetValue<string>());
         Assert.Equal("validation_field_name_duplicate", data["fields"]!["2"]!["name"]!["code"]!.GetValue<string>());
-        Assert.Equal(2, server.Core.Schema.Current.Collections.Count);
+        Assert.Null(server.Core.Schema.Current.Find("bad name!"));
+        Assert.Equal(6, server.Core.Schema.Current.Collections.Count);
     }
 
     [Fact]

@@ -19,10 +19,23 @@ internal static class AuthEndpointSupport
             ? collection
             : throw new NotFoundException("Missing or invalid auth collection context.");
 
-    /// <summary>The common auth response <c>{token, record}</c>, plus <c>refreshToken</c> when a session was started or rotated.</summary>
-    public static IResult AuthResponse(HttpContext context, AuthResult result)
+    /// <summary>
+    /// The common auth response <c>{token, record}</c>, plus <c>refreshToken</c> when a session was started or rotated; when
+    /// MFA holds the token back, PocketBase's bare <c>401 {"mfaId": "..."}</c> (not the error envelope) and no cookies. The
+    /// record is expanded by the <c>expand</c> query parameter as the records API does.
+    /// </summary>
+    public static async Task<IResult> AuthResponseAsync(HttpContext context, AuthResult result, RecordService records)
     {
+        ArgumentNullException.ThrowIfNull(records);
+        context.Response.Headers.CacheControl = "no-store";
+        if (result.MfaId is { } mfaId)
+        {
+            return Results.Text(new JsonObject { ["mfaId"] = mfaId }.ToJsonString(), "application/json", System.Text.Encoding.UTF8, StatusCodes.Status401Unauthorized);
+        }
+
         var record = result.Record;
+        // PocketBase expands the auth record with that record as @request.auth, on every auth response.
+        await records.ExpandAsync(record, context.Request.Query["expand"], Middleware.RequestInfoFactory.Create(context) with { Auth = record }, context.RequestAborted);
         var json = new JsonObject
         {
             ["token"] = result.Token,
@@ -33,7 +46,6 @@ internal static class AuthEndpointSupport
             json["refreshToken"] = refreshToken;
         }
 
-        context.Response.Headers.CacheControl = "no-store";
         Middleware.AuthCookies.Issue(context, result);
         return JsonResponse.Ok(context, json);
     }

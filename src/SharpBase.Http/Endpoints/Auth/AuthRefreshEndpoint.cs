@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SharpBase.Core.Auth;
+using SharpBase.Core.Records;
 using SharpBase.Core.Schema;
 using SharpBase.Http.Middleware;
 using static SharpBase.Http.Endpoints.Auth.AuthEndpointSupport;
@@ -20,10 +21,10 @@ public static class AuthRefreshEndpoint
         return routes;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, string collection, SchemaRegistry registry, AuthService auth)
+    private static async Task<IResult> HandleAsync(HttpContext context, string collection, SchemaRegistry registry, AuthService auth, RecordService records)
     {
-        var target = FindAuthCollection(registry, collection);
+        var target = AuthService.RequireCallerCollection(registry.Current, collection, context.Caller());
         var result = await auth.RefreshAsync(target, context.Caller(), context.Request.Headers.Authorization.ToString(), context.RequestAborted);
-        return AuthResponse(context, result);
+        return await AuthResponseAsync(context, result, records);
     }
 }

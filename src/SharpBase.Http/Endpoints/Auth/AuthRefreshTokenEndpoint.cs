@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SharpBase.Core.Auth;
+using SharpBase.Core.Records;
 using SharpBase.Core.Schema;
 using SharpBase.Http.Body;
 using SharpBase.Http.Middleware;
@@ -24,7 +25,7 @@ public static class AuthRefreshTokenEndpoint
         return routes;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, string collection, SchemaRegistry registry, AuthService auth)
+    private static async Task<IResult> HandleAsync(HttpContext context, string collection, SchemaRegistry registry, AuthService auth, RecordService records)
     {
         var target = FindAuthCollection(registry, collection);
         var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
@@ -35,6 +36,6 @@ public static class AuthRefreshTokenEndpoint
         }
 
         var result = await auth.RedeemRefreshTokenAsync(target, refreshToken, context.RequestAborted);
-        return AuthResponse(context, result);
+        return await AuthResponseAsync(context, result, records);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SharpBase.Core.Auth;
+using SharpBase.Core.Records;
 using SharpBase.Core.Schema;
 using SharpBase.Http.Body;
 using SharpBase.Http.Middleware;
@@ -21,12 +22,15 @@ public static class AuthWithPasswordEndpoint
         return routes;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, string collection, SchemaRegistry registry, AuthService auth)
+    private static async Task<IResult> HandleAsync(HttpContext context, string collection, SchemaRegistry registry, AuthService auth, RecordService records)
     {
         var target = FindAuthCollection(registry, collection);
         var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
-        var request = new PasswordSignIn(Text(body, "identity"), Text(body, "password"), Text(body, "identityField"));
+        // PocketBase reads the mfaId from the query string first, then from the body.
+        var mfaId = context.Request.Query["mfaId"].ToString();
+        var request = new PasswordSignIn(Text(body, "identity"), Text(body, "password"), Text(body, "identityField"),
+            mfaId.Length > 0 ? mfaId : Text(body, "mfaId"));
         var result = await auth.SignInWithPasswordAsync(target, request, Client(context), context.Caller(), startSession: true, context.RequestAborted);
-        return AuthResponse(context, result);
+        return await AuthResponseAsync(context, result, records);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SharpBase.Core.Auth;
 using SharpBase.Core.Errors;
+using SharpBase.Core.Records;
 using SharpBase.Core.Schema;
 using SharpBase.Http.Body;
 using SharpBase.Http.Middleware;
@@ -23,7 +24,7 @@ public static class ImpersonateEndpoint
         return routes;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, string collection, string id, SchemaRegistry registry, AuthService auth)
+    private static async Task<IResult> HandleAsync(HttpContext context, string collection, string id, SchemaRegistry registry, AuthService auth, RecordService records)
     {
         var caller = context.Caller();
         if (!caller.IsSuperuser)
@@ -34,7 +35,7 @@ public static class ImpersonateEndpoint
         var target = FindAuthCollection(registry, collection);
         var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
         var result = await auth.ImpersonateAsync(target, id, Duration(body), caller, context.RequestAborted);
-        return AuthResponse(context, result);
+        return await AuthResponseAsync(context, result, records);
     }
 
     private static long Duration(JsonObject body)

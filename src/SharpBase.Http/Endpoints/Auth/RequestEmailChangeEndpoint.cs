@@ -23,7 +23,7 @@ public static class RequestEmailChangeEndpoint
 
     private static async Task<IResult> HandleAsync(HttpContext context, string collection, SchemaRegistry registry, AuthFlowService flows)
     {
-        var target = FindAuthCollection(registry, collection);
+        var target = AuthService.RequireCallerCollection(registry.Current, collection, context.Caller());
         var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
         await flows.RequestEmailChangeAsync(target, context.Caller(), Text(body, "newEmail"), context.RequestAborted);
         return Results.NoContent();
