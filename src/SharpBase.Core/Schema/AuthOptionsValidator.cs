@@ -36,7 +36,7 @@ internal static class AuthOptionsValidator
         var methods = (auth.PasswordAuth.Enabled ? 1 : 0) + (auth.Otp.Enabled ? 1 : 0) + (auth.OAuth2.Enabled ? 1 : 0);
         if (auth.Mfa.Enabled && methods < 2)
         {
-            errors.Nested("mfa").Add("enabled", new ValidationError("validation_mfa_not_enough_auth_methods", "MFA requires at least 2 auth methods to be enabled."));
+            errors.Nested("mfa").Add("enabled", new ValidationError("validation_mfa_not_enough_auths", "MFA requires at least 2 auth methods to be enabled."));
         }
 
         if (auth.Otp.Length is < 4 or > 20)
