@@ -24,7 +24,7 @@ public sealed partial class CollectionService(
         using var _ = await applier.LockAsync(cancellationToken);
         var errors = new ValidationErrors();
         var parsed = CollectionJson.FromJson(body, errors, trusted: false);
-        var collection = normalizer.ForCreate(parsed, addTimestamps: true);
+        var collection = normalizer.ForCreate(parsed);
         Check(collection, previous: null, registry.Current.With(collection), errors, "Failed to create collection.");
         return (await ApplyAndRecordAsync([new CollectionChange(null, collection)], cancellationToken))[0]!;
     }
