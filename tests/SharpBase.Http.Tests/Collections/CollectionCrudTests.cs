@@ -76,7 +76,7 @@ public abstract class CollectionCrudTests(DatabaseKind kind)
         }), 400);
 
         Assert.Equal("validation_match_invalid", data["name"]!["code"]!.GetValue<string>());
-        Assert.Equal("validation_field_name_duplicate", data["fields"]!["2"]!["name"]!["code"]!.GetValue<string>());
+        Assert.Equal("validation_duplicated_field_name", data["fields"]!["2"]!["name"]!["code"]!.GetValue<string>());
         Assert.Equal(2, server.Core.Schema.Current.Collections.Count);
     }
 
@@ -111,7 +111,7 @@ public abstract class CollectionCrudTests(DatabaseKind kind)
             indexes = new[] { "CREATE INDEX idx_x ON things (unknown)", "DROP TABLE users" },
         }), 400);
 
-        Assert.Equal("validation_field_name_reserved", data["fields"]!["1"]!["name"]!["code"]!.GetValue<string>());
+        Assert.Equal("validation_not_in_invalid", data["fields"]!["1"]!["name"]!["code"]!.GetValue<string>());
         Assert.Equal("validation_missing_collection", data["fields"]!["2"]!["collectionId"]!["code"]!.GetValue<string>());
         Assert.Equal("validation_required", data["fields"]!["3"]!["values"]!["code"]!.GetValue<string>());
         Assert.Equal("validation_invalid_index_expression", data["indexes"]!["0"]!["code"]!.GetValue<string>());
