@@ -58,6 +58,10 @@ public static partial class CollectionValidator
         {
             errors.Add("name", new ValidationError("validation_collection_name_exists", "Collection name must be unique (case insensitive)."));
         }
+        else if (target.Collections.Any(c => c.Id != collection.Id && c.Id == collection.Name))
+        {
+            errors.Add("name", new ValidationError("validation_collection_name_id_duplicate", "The name must not match an existing collection id."));
+        }
         else if (ReservedNames.Contains(collection.Name) ||
                  collection.Name.StartsWith("sqlite_", StringComparison.OrdinalIgnoreCase) || collection.Name.StartsWith("pg_", StringComparison.OrdinalIgnoreCase))
         {
@@ -88,7 +92,15 @@ public static partial class CollectionValidator
         for (var i = 0; i < collection.Fields.Count; i++)
         {
             var field = collection.Fields[i];
-            var itemErrors = fieldErrors.Nested(i.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            var key = i.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            if (FieldChangeValidator.IsRefusedTypeChange(field, context.PreviousField(field.Id)))
+            {
+                // PocketBase reports a type change as the field's error itself (fields.1), with no key inside it.
+                fieldErrors.Add(key, FieldChangeValidator.TypeChangeError());
+                continue;
+            }
+
+            var itemErrors = fieldErrors.Nested(key);
             ValidateFieldName(field, collection, names, itemErrors);
             ValidateFieldId(field, ids, itemErrors);
 

@@ -185,6 +185,42 @@ public abstract class CollectionValidationCodeTests(DatabaseKind kind)
     }
 
     [Fact]
+    public async Task Update_ExistingNameAndTypeChange_GetsBothErrors()
+    {
+        await using var server = await TestServer.StartAsync(kind);
+        await HttpAssert.StatusAsync(await server.Superuser.PostAsJsonAsync("/api/collections", new { name = "demo1" }), System.Net.HttpStatusCode.OK);
+        await HttpAssert.StatusAsync(await server.Superuser.PostAsJsonAsync("/api/collections", new { name = "demo2" }), System.Net.HttpStatusCode.OK);
+        var data = await HttpAssert.ErrorAsync(await server.Superuser.PatchAsJsonAsync("/api/collections/demo1", new { name = "demo2", type = "auth" }), 400);
+        Assert.Equal("validation_collection_name_exists", Code(data, "name"));
+        Assert.Equal("validation_collection_type_change", Code(data, "type"));
+    }
+
+    [Fact]
+    public async Task Create_NameOfAnotherCollectionsId_GetsNameIdDuplicate()
+    {
+        await using var server = await TestServer.StartAsync(kind);
+        var data = await HttpAssert.ErrorAsync(await server.Superuser.PostAsJsonAsync("/api/collections", new { name = "_pb_users_auth_" }), 400);
+        Assert.Equal("validation_collection_name_id_duplicate", Code(data, "name"));
+    }
+
+    [Fact]
+    public async Task Update_FieldTypeChange_IsReportedAtTheFieldItself()
+    {
+        await using var server = await TestServer.StartAsync(kind);
+        var created = (await HttpAssert.StatusAsync(await server.Superuser.PostAsJsonAsync("/api/collections", new
+        {
+            name = "typed",
+            fields = new object[] { new { name = "a", type = "text" } },
+        }), System.Net.HttpStatusCode.OK))!;
+        var fields = created["fields"]!.AsArray().Select(f => f!.DeepClone()).ToArray();
+        fields[1]!["type"] = "number";
+        var data = await HttpAssert.ErrorAsync(await server.Superuser.PatchAsJsonAsync("/api/collections/typed", new JsonObject { ["fields"] = new JsonArray(fields) }), 400);
+
+        // PocketBase's ensureNoFieldsTypeChange sets the error as fields.1 itself, not under a "type" key.
+        Assert.Equal("validation_field_type_change", data["fields"]!["1"]!["code"]?.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Update_PasswordAuthIdentityFieldWithoutField_GetsMissingField()
     {
         await using var server = await TestServer.StartAsync(kind);
