@@ -198,7 +198,7 @@ public sealed class SharpBaseApp : IAsyncDisposable
             return;
         }
 
-        var changes = missing.Select(c => new CollectionChange(null, Normalizer.ForCreate(c, addTimestamps: false) with { System = c.System })).ToArray();
+        var changes = missing.Select(c => new CollectionChange(null, Normalizer.ForCreate(c) with { System = c.System })).ToArray();
         await Applier.ApplyAsync(changes, migrationName: null, markApplied: true, beforeCommit: null, cancellationToken);
     }
 

@@ -47,12 +47,17 @@ for (const kind of KINDS) {
           { name: "title", type: "text", required: true, max: 200 },
           { name: "views", type: "number", onlyInt: true },
           { name: "tags", type: "select", values: ["a", "b"], maxSelect: 2 },
+          { name: "created", type: "autodate", onCreate: true },
+          { name: "updated", type: "autodate", onCreate: true, onUpdate: true },
         ],
         indexes: ["CREATE INDEX idx_posts_title ON posts (title)"],
       });
       assert.equal(created.name, "posts");
       assert.equal(created.type, "base");
       assert.deepEqual(created.fields.map((f) => f.name), ["id", "title", "views", "tags", "created", "updated"]);
+      const bare = await pb.collections.create({ name: "bare" });
+      assert.deepEqual(bare.fields.map((f) => f.name), ["id"]);
+      await pb.collections.delete("bare");
 
       const fetched = await pb.collections.getOne("POSTS");
       assert.equal(fetched.id, created.id);

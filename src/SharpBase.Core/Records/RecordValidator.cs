@@ -10,15 +10,23 @@ using SharpBase.Storage.Catalog;
 namespace SharpBase.Core.Records;
 
 /// <summary>
-/// Checks a bound record before it is written: every field's own checks, relation targets that must exist, and the
-/// auth-record rules (password confirmation, verified and email changes, the old password). Reports every error at once.
+/// Checks a bound record before it is written: first, on auth collections, PocketBase's auth form checks (password
+/// confirmation, verified and email changes, the old password); then every field's own checks and relation targets
+/// that must exist. Each stage reports all of its errors at once.
 /// </summary>
 public sealed class RecordValidator(PasswordHasher hasher)
 {
-    /// <summary>Every field's checks, relation targets that must exist, and the auth-record rules; all errors at once.</summary>
+    /// <summary>The auth form checks, then (when they pass) every field's checks and relation targets that must exist.</summary>
     public async Task<ValidationErrors> ValidateAsync(DbSession session, SchemaSnapshot schema, Collection collection, BoundRecord bound, RecordRow? existing, RequestInfo info,
         bool isManager, CancellationToken cancellationToken)
     {
+        if (collection.Type == CollectionType.Auth && ValidateAuthForm(bound, existing, info, isManager) is { IsEmpty: false } formErrors)
+        {
+            // PocketBase checks an auth body's password, confirmation and verified/email permissions first and reports
+            // only those when they fail; the record's fields are checked once they pass.
+            return formErrors;
+        }
+
         var errors = new ValidationErrors();
         foreach (var field in collection.Fields)
         {
@@ -47,59 +55,66 @@ public sealed class RecordValidator(PasswordHasher hasher)
             }
         }
 
-        if (collection.Type == CollectionType.Auth)
-        {
-            ValidateAuthRecord(bound, existing, info, isManager, errors);
-        }
-
         return errors;
     }
 
-    /// <summary>The error on <c>verified</c> when a caller who is neither superuser nor manager sets it on a new record.</summary>
+    /// <summary>The error on <c>verified</c> when a caller who is neither superuser nor manager sets or changes it.</summary>
     internal static ValidationError VerifiedNotSettable() =>
-        new("validation_values_mismatch", "Only superusers and managers can set the verified state.");
+        new("validation_values_mismatch", "Only superusers and managers can change the verified state.");
 
-    private void ValidateAuthRecord(BoundRecord bound, RecordRow? existing, RequestInfo info, bool isManager, ValidationErrors errors)
+    /// <summary>
+    /// PocketBase's auth form checks: <c>password</c> and <c>passwordConfirm</c> are required on create and whenever either
+    /// (or <c>oldPassword</c>) is sent, the confirmation must match, and without manage access <c>verified</c> and
+    /// <c>email</c> cannot change and a password change needs the right <c>oldPassword</c>.
+    /// </summary>
+    private ValidationErrors ValidateAuthForm(BoundRecord bound, RecordRow? existing, RequestInfo info, bool isManager)
     {
+        var errors = new ValidationErrors();
         var privileged = info.IsSuperuser || isManager;
-        var passwordChanged = bound.Changed.Contains("password");
-        if (existing is null || passwordChanged)
-        {
-            if (!string.Equals(bound.PasswordConfirm ?? "", bound.Values["password"] as string ?? "", StringComparison.Ordinal))
-            {
-                errors.Add("passwordConfirm", new ValidationError("validation_values_mismatch", "Values don't match."));
-            }
-        }
+        var isNew = existing is null;
+        var password = bound.Changed.Contains("password") ? bound.Values["password"] as string ?? "" : "";
+        var confirm = bound.PasswordConfirm ?? "";
+        var oldPassword = bound.OldPassword ?? "";
 
-        if (existing is null)
-        {
-            if (bound.Values["verified"] is true && !privileged)
-            {
-                errors.Add("verified", VerifiedNotSettable());
-            }
-
-            return;
-        }
-
-        if (privileged)
-        {
-            return;
-        }
-
-        if (bound.Changed.Contains("email") && !string.Equals(bound.Values["email"] as string, existing.GetString("email"), StringComparison.Ordinal))
+        if (!privileged && existing is not null && bound.Changed.Contains("email") &&
+            !string.Equals(bound.Values["email"] as string, existing.GetString("email"), StringComparison.Ordinal))
         {
             errors.Add("email", new ValidationError("validation_values_mismatch", "Use the email change flow to change the email address."));
         }
 
-        if (bound.Changed.Contains("verified") && !Equals(bound.Values["verified"], existing.Values["verified"]))
+        var verifiedBefore = existing is not null && Equals(existing.Values["verified"], true);
+        if (!privileged && (existing is null || bound.Changed.Contains("verified")) && Equals(bound.Values["verified"], true) != verifiedBefore)
         {
-            errors.Add("verified", new ValidationError("validation_values_mismatch", "Only superusers and managers can change the verified state."));
+            errors.Add("verified", VerifiedNotSettable());
         }
 
-        if (passwordChanged && (bound.OldPassword is not { Length: > 0 } old || hasher.Verify(old, existing.GetString("password")) == PasswordVerification.Failed))
+        if (password.Length == 0 && (isNew || confirm.Length > 0 || oldPassword.Length > 0))
         {
-            errors.Add("oldPassword", new ValidationError("validation_invalid_old_password", "Missing or invalid old password."));
+            errors.Add("password", ValidationError.Required());
         }
+
+        if (confirm.Length == 0 && (isNew || password.Length > 0 || oldPassword.Length > 0))
+        {
+            errors.Add("passwordConfirm", ValidationError.Required());
+        }
+        else if (!string.Equals(confirm, password, StringComparison.Ordinal))
+        {
+            errors.Add("passwordConfirm", new ValidationError("validation_values_mismatch", "Values don't match."));
+        }
+
+        if (existing is not null && !privileged && (password.Length > 0 || confirm.Length > 0))
+        {
+            if (oldPassword.Length == 0)
+            {
+                errors.Add("oldPassword", ValidationError.Required());
+            }
+            else if (hasher.Verify(oldPassword, existing.GetString("password")) == PasswordVerification.Failed)
+            {
+                errors.Add("oldPassword", new ValidationError("validation_invalid_old_password", "Missing or invalid old password."));
+            }
+        }
+
+        return errors;
     }
 
     private static async Task<bool> RelationTargetsExistAsync(DbSession session, SchemaSnapshot schema, RelationField relation, object? value, CancellationToken cancellationToken)

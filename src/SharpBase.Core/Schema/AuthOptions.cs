@@ -1,6 +1,9 @@
 namespace SharpBase.Core.Schema;
 
-/// <summary>The options of an auth collection, in PocketBase's JSON shape (flattened into the collection JSON).</summary>
+/// <summary>
+/// The options of an auth collection, in PocketBase's JSON shape (flattened into the collection JSON). Properties are
+/// declared in PocketBase's key order, which is the order they are written in.
+/// </summary>
 public sealed record AuthOptions
 {
     /// <summary>Extra condition a record must meet to sign in; "" allows all.</summary>
@@ -67,11 +70,11 @@ public sealed record AuthOptions
 /// <summary>A token lifetime (seconds) and signing secret. The secret is write-only on the wire.</summary>
 public sealed record TokenOptions
 {
+    /// <summary>The signing secret (30–255 characters); never sent back to clients. Written before the duration, as PocketBase does.</summary>
+    public string Secret { get; init; } = "";
+
     /// <summary>Lifetime in seconds.</summary>
     public long Duration { get; init; }
-
-    /// <summary>The signing secret (30–255 characters); never sent back to clients.</summary>
-    public string Secret { get; init; } = "";
 }
 
 /// <summary>Password sign-in options.</summary>
@@ -123,16 +126,16 @@ public sealed record OtpOptions
     public EmailTemplate EmailTemplate { get; init; } = EmailTemplate.Otp;
 }
 
-/// <summary>OAuth2 options.</summary>
+/// <summary>OAuth2 options, declared in PocketBase's JSON key order (providers, mappedFields, enabled).</summary>
 public sealed record OAuth2Options
 {
-    /// <summary>Enabled.</summary>
-    public bool Enabled { get; init; }
+    /// <summary>Configured providers; each one's clientSecret is write-only.</summary>
+    public IReadOnlyList<System.Text.Json.Nodes.JsonObject> Providers { get; init; } = [];
 
     /// <summary>Provider fields copied onto the record.</summary>
     public IReadOnlyDictionary<string, string> MappedFields { get; init; } =
         new Dictionary<string, string> { ["id"] = "", ["name"] = "", ["username"] = "", ["avatarURL"] = "" };
 
-    /// <summary>Configured providers; each one's clientSecret is write-only.</summary>
-    public IReadOnlyList<System.Text.Json.Nodes.JsonObject> Providers { get; init; } = [];
+    /// <summary>Enabled.</summary>
+    public bool Enabled { get; init; }
 }

@@ -20,17 +20,9 @@ internal static class AuthOptionsValidator
             }
         }
 
-        var unique = collection.Indexes.Select(i => IndexDefinition.TryParse(i, out _))
-            .Where(s => s is { Unique: true, Columns.Count: 1, Where.Count: 0 } || s is { Unique: true, Columns.Count: 1 } && s.Columns[0].Name == "email")
-            .Select(s => s!.Columns[0].Name).ToHashSet(StringComparer.Ordinal);
-        for (var i = 0; i < auth.PasswordAuth.IdentityFields.Count; i++)
+        if (auth.PasswordAuth.Enabled)
         {
-            var name = auth.PasswordAuth.IdentityFields[i];
-            if (collection.FindField(name) is null || !unique.Contains(name))
-            {
-                errors.Nested("passwordAuth").Nested("identityFields").Add(i.ToString(global::System.Globalization.CultureInfo.InvariantCulture),
-                    new ValidationError("validation_missing_unique_constraint", $"The identity field \"{name}\" must exist and have a UNIQUE index."));
-            }
+            ValidateIdentityFields(collection, auth.PasswordAuth.IdentityFields, errors);
         }
 
         var methods = (auth.PasswordAuth.Enabled ? 1 : 0) + (auth.Otp.Enabled ? 1 : 0) + (auth.OAuth2.Enabled ? 1 : 0);
@@ -47,6 +39,38 @@ internal static class AuthOptionsValidator
         if (collection.Name == SystemCollections.SuperusersName && (!auth.PasswordAuth.Enabled || auth.OAuth2.Enabled))
         {
             errors.Nested("passwordAuth").Add("enabled", ValidationError.Invalid("Superusers always sign in with a password and never with OAuth2."));
+        }
+    }
+
+    /// <summary>
+    /// PocketBase's identity field check (only while password sign-in is on): at least one, and the first that is not a
+    /// field or has no single-column UNIQUE index is reported under <c>passwordAuth.identityFields</c>.
+    /// </summary>
+    private static void ValidateIdentityFields(Collection collection, IReadOnlyList<string> identityFields, ValidationErrors errors)
+    {
+        var target = errors.Nested("passwordAuth");
+        if (identityFields.Count == 0)
+        {
+            target.Add("identityFields", ValidationError.Required());
+            return;
+        }
+
+        var unique = collection.Indexes.Select(i => IndexDefinition.TryParse(i, out _))
+            .Where(s => s is { Unique: true, Columns.Count: 1, Where.Count: 0 } || s is { Unique: true, Columns.Count: 1 } && s.Columns[0].Name == "email")
+            .Select(s => s!.Columns[0].Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in identityFields)
+        {
+            if (collection.FindField(name) is null)
+            {
+                target.Add("identityFields", new ValidationError("validation_missing_field", $"Invalid or missing field {name}"));
+                return;
+            }
+
+            if (!unique.Contains(name))
+            {
+                target.Add("identityFields", new ValidationError("validation_missing_unique_constraint", $"The field {name} doesn't have a UNIQUE constraint."));
+                return;
+            }
         }
     }
 }

@@ -39,9 +39,13 @@ internal static class CollectionIndexValidator
             {
                 errors.Nested("indexes").Add(key, new ValidationError("validation_invalid_index_expression", "Invalid index name."));
             }
-            else if (!names.Add(spec.Name) || otherIndexNames.Contains(spec.Name) || target.Find(spec.Name) is not null)
+            else if (!names.Add(spec.Name))
             {
-                errors.Nested("indexes").Add(key, new ValidationError("validation_existing_index_name", "The index name must be unique."));
+                errors.Nested("indexes").Add(key, new ValidationError("validation_duplicated_index_name", "The index name already exists."));
+            }
+            else if (otherIndexNames.Contains(spec.Name) || target.Find(spec.Name) is not null)
+            {
+                errors.Nested("indexes").Add(key, new ValidationError("validation_existing_index_name", "The index name is already used by another collection or table."));
             }
 
             var missing = spec.Columns.Select(c => c.Name).Concat(spec.Where.Select(w => w.Column))

@@ -22,21 +22,22 @@ public static partial class CollectionJson
     /// </summary>
     public static JsonObject ToJson(Collection collection, bool includeSecrets)
     {
+        // PocketBase's key order (its Go struct order), so clients that compare JSON text see the same document.
         var json = new JsonObject
         {
             ["id"] = collection.Id,
-            ["name"] = collection.Name,
-            ["type"] = collection.Type.ToWire(),
-            ["system"] = collection.System,
             ["listRule"] = collection.ListRule,
             ["viewRule"] = collection.ViewRule,
             ["createRule"] = collection.CreateRule,
             ["updateRule"] = collection.UpdateRule,
             ["deleteRule"] = collection.DeleteRule,
+            ["name"] = collection.Name,
+            ["type"] = collection.Type.ToWire(),
             ["fields"] = new JsonArray(collection.Fields.Select(FieldToJson).ToArray<JsonNode?>()),
             ["indexes"] = new JsonArray(collection.Indexes.Select(i => (JsonNode?)JsonValue.Create(i)).ToArray()),
             ["created"] = DateTimeText.Format(collection.Created),
             ["updated"] = DateTimeText.Format(collection.Updated),
+            ["system"] = collection.System,
         };
         if (collection.Type == CollectionType.View)
         {
@@ -60,9 +61,22 @@ public static partial class CollectionJson
         return json;
     }
 
-    /// <summary>A field as JSON.</summary>
-    public static JsonObject FieldToJson(Field field) =>
-        JsonSerializer.SerializeToNode(field, field.GetType(), Options)!.AsObject();
+    /// <summary>
+    /// A field as JSON, its keys (<c>type</c> among them) in ordinal order: PocketBase writes each field through a Go map,
+    /// whose keys its encoder sorts.
+    /// </summary>
+    public static JsonObject FieldToJson(Field field)
+    {
+        var options = JsonSerializer.SerializeToNode(field, field.GetType(), Options)!.AsObject();
+        var sorted = new JsonObject();
+        foreach (var (key, value) in options.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray())
+        {
+            options.Remove(key);
+            sorted[key] = value;
+        }
+
+        return sorted;
+    }
 
     private static void RedactSecrets(JsonObject authJson)
     {

@@ -11,19 +11,15 @@ public sealed class CollectionNormalizer(IRandomSource random, TimeProvider time
 {
     private const int SecretLength = 50;
 
-    /// <summary>Prepares a new collection.</summary>
-    public Collection ForCreate(Collection collection, bool addTimestamps)
+    /// <summary>
+    /// Prepares a new collection. Like PocketBase's create endpoint it adds only the type's system fields: <c>created</c> and
+    /// <c>updated</c> exist only when the client sends them (PocketBase's dashboard adds them on its side).
+    /// </summary>
+    public Collection ForCreate(Collection collection)
     {
         var now = Now();
         var id = collection.Id.Length > 0 ? collection.Id : Ids.CollectionId(collection.Type.ToWire(), collection.Name);
-        var fields = collection.Fields;
-        if (addTimestamps && collection.Type != CollectionType.View && collection.FindField("created") is null && collection.FindField("updated") is null)
-        {
-            fields = [.. fields, .. SystemFields.Timestamps(system: false)];
-        }
-
-        var prepared = collection with { Id = id, Created = now, Updated = now, Fields = fields };
-        return Finish(prepared, previous: null);
+        return Finish(collection with { Id = id, Created = now, Updated = now }, previous: null);
     }
 
     /// <summary>Prepares a changed collection; identity, type and creation time stay those of <paramref name="previous"/>.</summary>
@@ -52,17 +48,32 @@ public sealed class CollectionNormalizer(IRandomSource random, TimeProvider time
         return prepared with { Indexes = prepared.Indexes.Select(i => CanonicalIndex(i, prepared.Name)).ToArray() };
     }
 
+    /// <summary>
+    /// Places the system fields as PocketBase does, so error keys such as <c>fields.2.name</c> point at the same field in
+    /// both: a client field with a system field's exact name and type stays where the client put it (with the system
+    /// options enforced), a missing <c>id</c> goes first and other missing system fields go last. A client field with a
+    /// system name but another type stays too, and the validator reports the duplicated name.
+    /// </summary>
     private static Field[] WithSystemFields(Collection collection)
     {
-        var result = new List<Field>();
+        var result = collection.Fields.ToList();
         foreach (var system in SystemFields.For(collection.Type))
         {
-            var existing = collection.FindField(system.Name);
-            result.Add(existing is not null && existing.Type == system.Type ? existing with { System = true, Id = system.Id } : system);
+            var index = result.FindIndex(f => f.Name == system.Name && f.Type == system.Type);
+            if (index >= 0)
+            {
+                result[index] = SystemFields.Enforce(result[index], system);
+            }
+            else if (system.Name == "id")
+            {
+                result.Insert(0, system);
+            }
+            else
+            {
+                result.Add(system);
+            }
         }
 
-        var systemNames = result.Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        result.AddRange(collection.Fields.Where(f => !systemNames.Contains(f.Name)));
         return [.. result];
     }
 

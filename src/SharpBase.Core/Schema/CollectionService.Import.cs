@@ -30,7 +30,7 @@ public sealed partial class CollectionService
             var shape = itemErrors.Nested(key);
             var parsed = CollectionJson.FromJson(json, shape, trusted: false);
             var previous = (parsed.Id.Length > 0 ? current.Find(parsed.Id) : null) ?? current.Find(parsed.Name);
-            prepared.Add((previous, previous is null ? normalizer.ForCreate(parsed, addTimestamps: false) : normalizer.ForUpdate(parsed, previous)));
+            prepared.Add((previous, previous is null ? normalizer.ForCreate(parsed) : normalizer.ForUpdate(parsed, previous)));
         }
 
         var kept = prepared.Select(p => p.Next.Id).ToHashSet(StringComparer.Ordinal);

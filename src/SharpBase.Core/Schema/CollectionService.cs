@@ -24,7 +24,7 @@ public sealed partial class CollectionService(
         using var _ = await applier.LockAsync(cancellationToken);
         var errors = new ValidationErrors();
         var parsed = CollectionJson.FromJson(body, errors, trusted: false);
-        var collection = normalizer.ForCreate(parsed, addTimestamps: true);
+        var collection = normalizer.ForCreate(parsed);
         Check(collection, previous: null, registry.Current.With(collection), errors, "Failed to create collection.");
         return (await ApplyAndRecordAsync([new CollectionChange(null, collection)], cancellationToken))[0]!;
     }
@@ -38,13 +38,8 @@ public sealed partial class CollectionService(
         CollectionJson.Merge(merged, patch);
         var errors = new ValidationErrors();
         var parsed = CollectionJson.FromJson(merged, errors, trusted: false);
-        if (parsed.Type != previous.Type)
-        {
-            errors.Add("type", new ValidationError("validation_collection_type_change", "Collection type cannot be changed."));
-        }
-
         var collection = normalizer.ForUpdate(parsed, previous);
-        Check(collection, previous, registry.Current.With(collection), errors, "Failed to update collection.");
+        Check(collection, previous, registry.Current.With(collection), errors, "Failed to update collection.", typeChanged: parsed.Type != previous.Type);
         return (await ApplyAndRecordAsync([new CollectionChange(previous, collection)], cancellationToken))[0]!;
     }
 
@@ -68,9 +63,19 @@ public sealed partial class CollectionService(
         await ApplyAndRecordAsync([new CollectionChange(collection, null)], cancellationToken);
     }
 
-    private static void Check(Collection collection, Collection? previous, SchemaSnapshot target, ValidationErrors shapeErrors, string message)
+    /// <summary>
+    /// Throws the shape errors, or else the validator's. A type change is reported beside the others, as PocketBase
+    /// reports it with an existing name; the collection is validated as its stored type, which the normalizer kept.
+    /// </summary>
+    private static void Check(Collection collection, Collection? previous, SchemaSnapshot target, ValidationErrors shapeErrors, string message,
+        bool typeChanged = false)
     {
         var errors = shapeErrors.IsEmpty ? CollectionValidator.Validate(collection, previous, target) : shapeErrors;
+        if (typeChanged)
+        {
+            errors.Add("type", new ValidationError("validation_collection_type_change", "Collection type cannot be changed."));
+        }
+
         if (!errors.IsEmpty)
         {
             throw new BadRequestException(message, errors);

@@ -17,6 +17,8 @@ public static partial class CollectionValidator
     private static readonly HashSet<string> ReservedFieldNames =
         new(["null", "true", "false", "_rowid_", "expand", "collectionId", "collectionName"], StringComparer.OrdinalIgnoreCase);
 
+    private static readonly HashSet<string> ReservedAuthFieldNames = new(["passwordConfirm", "oldPassword"], StringComparer.Ordinal);
+
     /// <summary>Validates <paramref name="collection"/> (already normalized) against <paramref name="target"/>, the schema after the change.</summary>
     public static ValidationErrors Validate(Collection collection, Collection? previous, SchemaSnapshot target)
     {
@@ -44,18 +46,26 @@ public static partial class CollectionValidator
         {
             errors.Add("name", ValidationError.Required());
         }
+        else if (collection.Name.Contains("_via_", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add("name", new ValidationError("validation_found_via", "The value cannot contain \"_via_\"."));
+        }
         else if (!WordPattern().IsMatch(collection.Name) || collection.Name.Length > 255)
         {
             errors.Add("name", new ValidationError("validation_match_invalid", "Must be in a valid format."));
         }
-        else if (collection.Name.Contains("_via_", StringComparison.OrdinalIgnoreCase) || ReservedNames.Contains(collection.Name) ||
-                 collection.Name.StartsWith("sqlite_", StringComparison.OrdinalIgnoreCase) || collection.Name.StartsWith("pg_", StringComparison.OrdinalIgnoreCase))
-        {
-            errors.Add("name", new ValidationError("validation_collection_name_invalid", "The name is reserved or invalid."));
-        }
         else if (target.Collections.Any(c => c.Id != collection.Id && string.Equals(c.Name, collection.Name, StringComparison.OrdinalIgnoreCase)))
         {
             errors.Add("name", new ValidationError("validation_collection_name_exists", "Collection name must be unique (case insensitive)."));
+        }
+        else if (target.Collections.Any(c => c.Id != collection.Id && c.Id == collection.Name))
+        {
+            errors.Add("name", new ValidationError("validation_collection_name_id_duplicate", "The name must not match an existing collection id."));
+        }
+        else if (ReservedNames.Contains(collection.Name) ||
+                 collection.Name.StartsWith("sqlite_", StringComparison.OrdinalIgnoreCase) || collection.Name.StartsWith("pg_", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add("name", new ValidationError("validation_collection_name_invalid", "The name shouldn't match with an existing internal table."));
         }
 
         if (previous is { System: true })
@@ -82,12 +92,17 @@ public static partial class CollectionValidator
         for (var i = 0; i < collection.Fields.Count; i++)
         {
             var field = collection.Fields[i];
-            var itemErrors = fieldErrors.Nested(i.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-            ValidateFieldName(field, collection, names, itemErrors);
-            if (field.Id.Length is 0 or > 100 || !ids.Add(field.Id))
+            var key = i.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            if (FieldChangeValidator.IsRefusedTypeChange(field, context.PreviousField(field.Id)))
             {
-                itemErrors.Add("id", new ValidationError("validation_field_id_invalid", "The field id is missing or duplicated."));
+                // PocketBase reports a type change as the field's error itself (fields.1), with no key inside it.
+                fieldErrors.Add(key, FieldChangeValidator.TypeChangeError());
+                continue;
             }
+
+            var itemErrors = fieldErrors.Nested(key);
+            ValidateFieldName(field, collection, names, itemErrors);
+            ValidateFieldId(field, ids, itemErrors);
 
             if (field.Help.Length > 300)
             {
@@ -104,6 +119,7 @@ public static partial class CollectionValidator
         }
     }
 
+    /// <summary>The name checks in PocketBase's order and with its codes; the first failure is the one reported.</summary>
     private static void ValidateFieldName(Field field, Collection collection, HashSet<string> names, ValidationErrors errors)
     {
         if (field.Name.Length == 0)
@@ -114,14 +130,37 @@ public static partial class CollectionValidator
         {
             errors.Add("name", new ValidationError("validation_match_invalid", "Must be in a valid format."));
         }
-        else if (ReservedFieldNames.Contains(field.Name) || field.Name.Contains("_via_", StringComparison.OrdinalIgnoreCase) ||
-                 (collection.Type == CollectionType.Auth && field.Name is "passwordConfirm" or "oldPassword"))
+        else if (ReservedFieldNames.Contains(field.Name))
         {
-            errors.Add("name", new ValidationError("validation_field_name_reserved", "The field name is reserved."));
+            errors.Add("name", new ValidationError("validation_not_in_invalid", "Must not be in list."));
+        }
+        else if (field.Name.Contains("_via_", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add("name", new ValidationError("validation_found_via", "The value cannot contain \"_via_\"."));
+        }
+        else if (collection.Type == CollectionType.Auth && ReservedAuthFieldNames.Contains(field.Name))
+        {
+            errors.Add("name", new ValidationError("validation_reserved_field_name", "The field name is reserved and cannot be used."));
         }
         else if (!names.Add(field.Name))
         {
-            errors.Add("name", new ValidationError("validation_field_name_duplicate", "Duplicated or invalid field name."));
+            errors.Add("name", new ValidationError("validation_duplicated_field_name", $"Duplicated or invalid field name {field.Name}"));
+        }
+    }
+
+    private static void ValidateFieldId(Field field, HashSet<string> ids, ValidationErrors errors)
+    {
+        if (field.Id.Length == 0)
+        {
+            errors.Add("id", ValidationError.Required());
+        }
+        else if (field.Id.Length > 100)
+        {
+            errors.Add("id", new ValidationError("validation_length_out_of_range", "The length must be between 1 and 100."));
+        }
+        else if (!ids.Add(field.Id))
+        {
+            errors.Add("id", new ValidationError("validation_duplicated_field_id", $"Duplicated or invalid field id \"{field.Id}\""));
         }
     }
 

@@ -22,12 +22,19 @@ internal static class FieldChangeValidator
             return;
         }
 
-        if (previous.Type != field.Type && !(TextFamily.Contains(previous.Type) && TextFamily.Contains(field.Type)))
+        if (IsRefusedTypeChange(field, previous))
         {
-            errors.Add("type", new ValidationError("validation_field_type_change",
-                "The field type cannot be changed to this type; text, email, url and editor are interchangeable, other changes need a new field."));
+            errors.Add("type", TypeChangeError());
         }
     }
+
+    /// <summary>True when a non-system field changes to a type its stored values do not carry over to.</summary>
+    public static bool IsRefusedTypeChange(Field field, Field? previous) =>
+        previous is { System: false } && previous.Type != field.Type && !(TextFamily.Contains(previous.Type) && TextFamily.Contains(field.Type));
+
+    /// <summary>The error of a refused type change.</summary>
+    public static ValidationError TypeChangeError() => new("validation_field_type_change",
+        "The field type cannot be changed to this type; text, email, url and editor are interchangeable, other changes need a new field.");
 
     /// <summary>True when two versions of a field store into different column definitions.</summary>
     public static bool ColumnChanged(Field previous, Field next)

@@ -35,6 +35,30 @@ public static class SystemFields
         new AutodateField { Id = Ids.FieldId("autodate", "updated"), Name = "updated", System = system, OnCreate = true, OnUpdate = true },
     ];
 
+    /// <summary>
+    /// A client's version of <paramref name="system"/> with the options PocketBase enforces: <c>id</c> is a required, visible
+    /// primary key (with the default pattern when it has none), <c>password</c> hidden and required, <c>email</c> visible
+    /// (its visibility is per record). <c>tokenKey</c> is reset to its definition: PocketBase enforces only its flags, but
+    /// SharpBase generates token keys from its autogenerate pattern, so a client's pattern or lengths could break sign-in.
+    /// </summary>
+    public static Field Enforce(Field existing, Field system)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        ArgumentNullException.ThrowIfNull(system);
+        Field enforced = existing switch
+        {
+            _ when system.Name == "tokenKey" => system,
+            TextField id when system.Name == "id" => id with
+            {
+                Required = true, PrimaryKey = true, Hidden = false, Pattern = id.Pattern.Length > 0 ? id.Pattern : TextField.DefaultIdPattern,
+            },
+            PasswordField password => password with { Hidden = true, Required = true },
+            EmailField email => email with { Hidden = false },
+            _ => existing,
+        };
+        return enforced with { System = true, Id = system.Id };
+    }
+
     /// <summary>The system fields a collection of <paramref name="type"/> must have.</summary>
     public static Field[] For(CollectionType type) => type switch
     {

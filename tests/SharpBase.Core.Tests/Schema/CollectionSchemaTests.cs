@@ -24,8 +24,8 @@ public sealed class CollectionSchemaTests
     [Fact]
     public void Normalize_NewAuthCollection_AddsSystemFieldsIndexesAndSecrets()
     {
-        var collection = Normalizer.ForCreate(Parse("""{"name":"members","type":"auth"}"""), addTimestamps: true);
-        Assert.Equal(["id", "password", "tokenKey", "email", "emailVisibility", "verified", "created", "updated"], collection.Fields.Select(f => f.Name).ToArray());
+        var collection = Normalizer.ForCreate(Parse("""{"name":"members","type":"auth"}"""));
+        Assert.Equal(["id", "password", "tokenKey", "email", "emailVisibility", "verified"], collection.Fields.Select(f => f.Name).ToArray());
         Assert.All(collection.Auth!.Tokens, t => Assert.Equal(50, t.Token.Secret.Length));
         Assert.Equal(2, collection.Indexes.Count);
         Assert.Empty(CollectionValidator.Validate(collection, null, SchemaSnapshot.Empty.With(collection)).ToData());
@@ -37,7 +37,7 @@ public sealed class CollectionSchemaTests
         var collection = Normalizer.ForCreate(Parse("""
             {"name":"posts","listRule":"","fields":[{"name":"tags","type":"select","values":["a","b"],"maxSelect":2,"required":true},
              {"name":"n","type":"number","min":1,"max":null,"onlyInt":true}]}
-            """), addTimestamps: false);
+            """));
         var stored = CollectionJson.ToJson(collection, includeSecrets: true);
         var again = CollectionJson.FromJson(stored, new ValidationErrors(), trusted: true);
         Assert.Equal(stored.ToJsonString(), CollectionJson.ToJson(again, includeSecrets: true).ToJsonString());
@@ -47,7 +47,7 @@ public sealed class CollectionSchemaTests
         Assert.True(tags.IsMultiple);
         Assert.Equal(["a", "b"], tags.Values);
 
-        var users = Normalizer.ForCreate(SystemCollections.Users(), addTimestamps: false);
+        var users = Normalizer.ForCreate(SystemCollections.Users());
         var wire = CollectionJson.ToJson(users, includeSecrets: false).ToJsonString();
         Assert.DoesNotContain(users.Auth!.AuthToken.Secret, wire, StringComparison.Ordinal);
         Assert.Contains(users.Auth!.AuthToken.Secret, CollectionJson.ToJson(users, includeSecrets: true).ToJsonString(), StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public sealed class CollectionSchemaTests
     [Fact]
     public void Validate_SystemFieldRemovalAndRename_AreRefused()
     {
-        var before = Normalizer.ForCreate(Parse("""{"name":"members","type":"auth"}"""), addTimestamps: false);
+        var before = Normalizer.ForCreate(Parse("""{"name":"members","type":"auth"}"""));
         var renamed = before with { Fields = before.Fields.Select(f => f.Name == "email" ? f with { Name = "mail" } : f).ToArray() };
         var errors = CollectionValidator.Validate(renamed, before, SchemaSnapshot.Empty.With(renamed));
         Assert.False(errors.IsEmpty);
@@ -73,7 +73,7 @@ public sealed class CollectionSchemaTests
     [Fact]
     public void Plan_RenameAndDrop_KeepsColumnsByFieldId_AndMarksLoss()
     {
-        var before = Normalizer.ForCreate(Parse("""{"name":"posts","fields":[{"name":"a","type":"text"},{"name":"b","type":"text"}]}"""), addTimestamps: false);
+        var before = Normalizer.ForCreate(Parse("""{"name":"posts","fields":[{"name":"a","type":"text"},{"name":"b","type":"text"}]}"""));
         var after = before with
         {
             Name = "articles",
@@ -90,7 +90,7 @@ public sealed class CollectionSchemaTests
     [Fact]
     public void Plan_SwappedNames_GoThroughTemporaryColumns()
     {
-        var before = Normalizer.ForCreate(Parse("""{"name":"t","fields":[{"name":"a","type":"text"},{"name":"b","type":"text"}]}"""), addTimestamps: false);
+        var before = Normalizer.ForCreate(Parse("""{"name":"t","fields":[{"name":"a","type":"text"},{"name":"b","type":"text"}]}"""));
         var after = before with { Fields = before.Fields.Select(f => f.Name switch { "a" => f with { Name = "b" }, "b" => f with { Name = "a" }, _ => f }).ToArray() };
         var renames = SchemaPlanner.Plan(before, after, SqliteDialect.Instance).Statements.Where(s => s.Contains("RENAME COLUMN", StringComparison.Ordinal)).ToArray();
         Assert.Equal(4, renames.Length);
@@ -100,7 +100,7 @@ public sealed class CollectionSchemaTests
     [Fact]
     public void Plan_MultipleToSingle_IsALoss()
     {
-        var before = Normalizer.ForCreate(Parse("""{"name":"t","fields":[{"name":"tags","type":"select","values":["a","b"],"maxSelect":2}]}"""), addTimestamps: false);
+        var before = Normalizer.ForCreate(Parse("""{"name":"t","fields":[{"name":"tags","type":"select","values":["a","b"],"maxSelect":2}]}"""));
         var after = before with { Fields = before.Fields.Select(f => f is SelectField s ? s with { MaxSelect = 1 } : f).ToArray() };
         var plan = SchemaPlanner.Plan(before, after, PostgresDialect.Instance);
         Assert.Single(plan.Losses);

@@ -191,7 +191,7 @@ public abstract class RecordCrudTests(DatabaseKind kind)
         await RecordsScenario.Ok(await s.Server.Superuser.PatchAsJsonAsync("/api/collections/users", new { updateRule = "id = @request.auth.id" }));
         var url = $"/api/collections/users/records/{s.AliceId}";
         var noOld = await HttpAssert.ErrorAsync(await s.Alice.PatchAsJsonAsync(url, new { password = "new password 1", passwordConfirm = "new password 1" }), 400);
-        Assert.Equal("validation_invalid_old_password", noOld["oldPassword"]!["code"]!.GetValue<string>());
+        Assert.Equal("validation_required", noOld["oldPassword"]!["code"]!.GetValue<string>());
         await RecordsScenario.Ok(await s.Alice.PatchAsJsonAsync(url, new { oldPassword = "user password 1", password = "new password 1", passwordConfirm = "new password 1" }));
         var asStaleToken = await RecordsScenario.Ok(await s.Alice.GetAsync("/api/collections/users/records"));
         Assert.Equal(0, asStaleToken["totalItems"]!.GetValue<long>());

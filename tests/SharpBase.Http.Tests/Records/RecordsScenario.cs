@@ -53,6 +53,8 @@ public sealed class RecordsScenario : IAsyncDisposable
                 new { name = "tags", type = "select", values = new[] { "a", "b", "c" }, maxSelect = 3 },
                 new { name = "public", type = "bool" },
                 new { name = "meta", type = "json" },
+                new { name = "created", type = "autodate", onCreate = true },
+                new { name = "updated", type = "autodate", onCreate = true, onUpdate = true },
             },
             indexes = new[] { "CREATE UNIQUE INDEX idx_notes_title ON notes (title)" },
         }));

@@ -16,6 +16,10 @@ public sealed record AutodateField : Field
     /// <summary>Set whenever the record is updated.</summary>
     public bool OnUpdate { get; init; }
 
+    /// <summary>Autodate fields have no help text in PocketBase, so the key is not written (and always empty).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public override string Help { get => ""; init { } }
+
     /// <inheritdoc />
     protected override ColumnSpec CreateColumn() => new(Name, ColumnType.DateTime);
 

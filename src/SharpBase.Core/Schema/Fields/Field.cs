@@ -32,7 +32,7 @@ public abstract record Field
     public bool Presentable { get; init; }
 
     /// <summary>A dashboard help text (0–300 characters).</summary>
-    public string Help { get; init; } = "";
+    public virtual string Help { get; init; } = "";
 
     /// <summary>The column this field stores into.</summary>
     [JsonIgnore]

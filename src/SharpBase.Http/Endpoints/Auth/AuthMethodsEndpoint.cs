@@ -27,14 +27,15 @@ public static class AuthMethodsEndpoint
         var identityFields = password ? auth.PasswordAuth.IdentityFields : [];
 
         // OAuth2 providers are listed once the OAuth2 module exists; until then the list is empty and "enabled" is false.
+        // Keys are in PocketBase's order (its response structs), so a client comparing JSON text sees the same answer.
         var json = new JsonObject
         {
             ["password"] = new JsonObject
             {
-                ["enabled"] = password,
                 ["identityFields"] = new JsonArray(identityFields.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray()),
+                ["enabled"] = password,
             },
-            ["oauth2"] = new JsonObject { ["enabled"] = false, ["providers"] = new JsonArray() },
+            ["oauth2"] = new JsonObject { ["providers"] = new JsonArray(), ["enabled"] = false },
             ["mfa"] = new JsonObject { ["enabled"] = auth.Mfa.Enabled, ["duration"] = auth.Mfa.Enabled ? auth.Mfa.Duration : 0 },
             ["otp"] = new JsonObject { ["enabled"] = auth.Otp.Enabled, ["duration"] = auth.Otp.Enabled ? auth.Otp.Duration : 0 },
 

@@ -95,7 +95,7 @@ public static class CollectionEndpoints
             var json = CollectionJson.ToJson(new Collection
             {
                 Type = type,
-                Fields = [.. SystemFields.For(type), .. type == CollectionType.View ? [] : SystemFields.Timestamps(system: false)],
+                Fields = SystemFields.For(type),
                 Auth = type == CollectionType.Auth ? new AuthOptions() : null,
                 ListRule = null,
             }, includeSecrets: false);

@@ -52,7 +52,7 @@ public sealed class FilterPropertyFixture : IAsyncLifetime, IRecordLookup
                 new RelationField { Name = "rels", CollectionId = "pbc_items", MaxSelect = 3 },
             ],
         };
-        Items = new CollectionNormalizer(SecureRandomSource.Instance, Time).ForCreate(definition, addTimestamps: false);
+        Items = new CollectionNormalizer(SecureRandomSource.Instance, Time).ForCreate(definition);
         Schema = new SchemaSnapshot([Items]);
         foreach (var database in new[] { Sqlite, Postgres })
         {

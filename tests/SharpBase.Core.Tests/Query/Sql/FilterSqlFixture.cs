@@ -35,7 +35,7 @@ public abstract class FilterSqlFixture : IAsyncLifetime
     {
         await _database.InitializeAsync();
         var normalizer = new CollectionNormalizer(SecureRandomSource.Instance, Time);
-        var collections = Definitions().Select(c => normalizer.ForCreate(c, addTimestamps: false)).ToArray();
+        var collections = Definitions().Select(c => normalizer.ForCreate(c)).ToArray();
         Schema = new SchemaSnapshot(collections);
         await Database.WriteAsync(async (session, ct) =>
         {
