@@ -108,6 +108,29 @@ for (const kind of KINDS) {
       await assert.rejects(alice.collection("posts").getFirstListItem('title = "rolled back"'), (e) => e.status === 404);
     });
 
+    it("create and update rules see the @jsonPayload the SDK sends beside a file", async () => {
+      await admin.collections.create({
+        name: "uploads",
+        listRule: "",
+        viewRule: "",
+        createRule: "@request.body.meta.code = 123",
+        updateRule: "@request.body.meta.code = 123",
+        fields: [
+          { name: "title", type: "text" },
+          { name: "doc", type: "file", maxSelect: 1, maxSize: 1024 },
+        ],
+      });
+      const file = () => new Blob(["hello"], { type: "text/plain" });
+      const uploads = alice.collection("uploads");
+      // With a Blob in the body the SDK sends multipart: title as a form field, the object `meta` as @jsonPayload.
+      const created = await uploads.create({ title: "with file", doc: file(), meta: { code: 123 } });
+      assert.equal(created.title, "with file");
+      await assert.rejects(uploads.create({ title: "refused", doc: file(), meta: { code: 124 } }), (e) => e.status === 400);
+      await assert.rejects(uploads.update(created.id, { title: "refused", doc: file(), meta: { code: 1 } }), (e) => e.status === 404);
+      const updated = await uploads.update(created.id, { title: "again", doc: file(), meta: { code: 123 } });
+      assert.equal(updated.title, "again");
+    });
+
     it("an auth record update through the SDK syncs the auth store", async () => {
       const me = alice.authStore.record.id;
       await admin.collections.update("users", { updateRule: "id = @request.auth.id" });

@@ -21,7 +21,10 @@ public sealed class BoundRecord(Dictionary<string, object?> values, HashSet<stri
     /// <summary><c>oldPassword</c> from an auth body.</summary>
     public string? OldPassword { get; init; }
 
-    /// <summary>The body after modifiers resolved, as <c>@request.body</c> for rules.</summary>
+    /// <summary>
+    /// The body after modifiers resolved, as <c>@request.body</c> for rules: each field the body set under its name with its
+    /// new value, and every key that names no field as sent (hidden fields of a non-superuser's body are left out).
+    /// </summary>
     public JsonObject ResolvedBody { get; init; } = [];
 }
 
@@ -56,24 +59,19 @@ public sealed class RecordValueBinder(IRandomSource random)
         foreach (var key in BodyKey.InApplyOrder(body.Select(p => p.Key)))
         {
             var input = body[key];
-            if (ReservedKeys.Contains(key) || (isAuth && key is "passwordConfirm" or "oldPassword"))
-            {
-                continue;
-            }
-
             var (name, modifier) = BodyKey.Parse(key);
-            var field = collection.Fields.FirstOrDefault(f => f.Name == name);
-            if (field is null || field is AutodateField || (field.Hidden && !isSuperuser && !(isAuth && field is PasswordField)))
+            var field = ReservedKeys.Contains(key) || (isAuth && key is "passwordConfirm" or "oldPassword")
+                ? null
+                : collection.Fields.FirstOrDefault(f => f.Name == name);
+            if (field is null || (modifier != FieldModifier.Set && !field.SupportsModifier(modifier)))
             {
+                // A key that sets no field stays in @request.body as sent, as PocketBase's ReplaceModifiers keeps it, so a
+                // rule can check a value that is not stored (such as a @jsonPayload "testPayload").
+                resolved[key] = input?.DeepClone();
                 continue;
             }
 
-            if (isAuth && field.Name == "tokenKey")
-            {
-                continue;
-            }
-
-            if (modifier != FieldModifier.Set && !field.SupportsModifier(modifier))
+            if (field is AutodateField || (field.Hidden && !isSuperuser && !(isAuth && field is PasswordField)) || (isAuth && field.Name == "tokenKey"))
             {
                 continue;
             }

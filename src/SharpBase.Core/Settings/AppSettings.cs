@@ -1,19 +1,38 @@
 namespace SharpBase.Core.Settings;
 
 /// <summary>
-/// The runtime settings kept in the database (<c>GET/PATCH /api/settings</c>), in PocketBase's JSON shape.
-/// Later modules add sections; a section's secrets are write-only.
+/// The runtime settings kept in the database (<c>GET/PATCH /api/settings</c>), with PocketBase's sections, keys, defaults
+/// and key order (its core/settings_model.go). Secrets (<c>smtp.password</c>, <c>s3.secret</c>, <c>backups.s3.secret</c>)
+/// are write-only. Sections whose feature is not built yet are stored and returned but change nothing.
 /// </summary>
 public sealed record AppSettings
 {
+    /// <summary>IPs and CIDR subnets superusers may act from; empty allows any (stored, not enforced yet).</summary>
+    public IReadOnlyList<string> SuperuserIPs { get; init; } = [];
+
+    /// <summary>The SMTP server mails go through; when disabled, mails are written to the outbox folder.</summary>
+    public SmtpSettings Smtp { get; init; } = new();
+
+    /// <summary>Automatic backups (stored, no effect yet).</summary>
+    public BackupsSettings Backups { get; init; } = new();
+
+    /// <summary>S3 file storage (stored, no effect yet).</summary>
+    public S3Settings S3 { get; init; } = new();
+
     /// <summary>Application identity used in mails and links.</summary>
     public MetaSettings Meta { get; init; } = new();
+
+    /// <summary>Request rate limits (stored, no effect yet).</summary>
+    public RateLimitsSettings RateLimits { get; init; } = new();
+
+    /// <summary>The proxy headers that carry the client IP.</summary>
+    public TrustedProxySettings TrustedProxy { get; init; } = new();
 
     /// <summary>The batch endpoint's limits.</summary>
     public BatchSettings Batch { get; init; } = new();
 
-    /// <summary>The SMTP server mails go through; when disabled, mails are written to the outbox folder.</summary>
-    public SmtpSettings Smtp { get; init; } = new();
+    /// <summary>The request log (stored, no effect yet).</summary>
+    public LogsSettings Logs { get; init; } = new();
 
     /// <summary>Optional cookie sessions for browser apps (beyond PocketBase; off by default).</summary>
     public AuthCookieSettings AuthCookies { get; init; } = new();
@@ -35,37 +54,12 @@ public sealed record AuthCookieSettings
     public bool Secure { get; init; } = true;
 }
 
-/// <summary>SMTP delivery, in PocketBase's shape. <see cref="Password"/> is write-only: it is never sent back to clients.</summary>
-public sealed record SmtpSettings
-{
-    /// <summary>Send through SMTP; otherwise mails go to <c>&lt;dataDir&gt;/outbox/</c>.</summary>
-    public bool Enabled { get; init; }
-
-    /// <summary>The server host.</summary>
-    public string Host { get; init; } = "smtp.example.com";
-
-    /// <summary>The server port.</summary>
-    public int Port { get; init; } = 587;
-
-    /// <summary>The login user; empty for no authentication.</summary>
-    public string Username { get; init; } = "";
-
-    /// <summary>The login password (write-only).</summary>
-    public string Password { get; init; } = "";
-
-    /// <summary><c>PLAIN</c> (default) or <c>LOGIN</c>.</summary>
-    public string AuthMethod { get; init; } = "";
-
-    /// <summary>Implicit TLS from the first byte (port 465); otherwise STARTTLS is used when the server offers it.</summary>
-    public bool Tls { get; init; }
-
-    /// <summary>The name sent in EHLO; empty for the default.</summary>
-    public string LocalName { get; init; } = "";
-}
-
 /// <summary>Application identity.</summary>
 public sealed record MetaSettings
 {
+    /// <summary>The dashboard's accent colour, <c>#rrggbb</c>.</summary>
+    public string AccentColor { get; init; } = "#1055c9";
+
     /// <summary>The application name.</summary>
     public string AppName { get; init; } = "Acme";
 

@@ -23,15 +23,16 @@ public sealed class SettingsService(Database database)
         Volatile.Write(ref _current, json is null ? new AppSettings() : Parse(JsonNode.Parse(json)!.AsObject(), new ValidationErrors()));
     }
 
-    /// <summary>The settings as clients see them: write-only secrets (the SMTP password) are blanked.</summary>
+    /// <summary>
+    /// The settings as clients see them. The secrets (<c>smtp.password</c>, <c>s3.secret</c>, <c>backups.s3.secret</c>) are
+    /// left out, key and all, as PocketBase leaves them out: no answer ever carries them.
+    /// </summary>
     public JsonObject ToJson()
     {
         var json = JsonSerializer.SerializeToNode(Current, CollectionJson.Options)!.AsObject();
-        if (json["smtp"] is JsonObject smtp)
-        {
-            smtp["password"] = "";
-        }
-
+        (json["smtp"] as JsonObject)?.Remove("password");
+        (json["s3"] as JsonObject)?.Remove("secret");
+        (json["backups"]?["s3"] as JsonObject)?.Remove("secret");
         return json;
     }
 
@@ -42,19 +43,11 @@ public sealed class SettingsService(Database database)
     public async Task<AppSettings> PatchAsync(JsonObject patch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(patch);
-        if (patch["smtp"] is JsonObject smtpPatch && smtpPatch["password"] is JsonValue password &&
-            password.TryGetValue<string>(out var given) && given.Length == 0)
-        {
-            // A blank password is what GET returned: keep the stored one rather than erasing it.
-            patch = patch.DeepClone().AsObject();
-            patch["smtp"]!.AsObject().Remove("password");
-        }
-
         var next = await database.WriteAsync(async (session, ct) =>
         {
             var stored = await ParamTable.GetForUpdateAsync(session, Key, JsonSerializer.Serialize(new AppSettings(), CollectionJson.Options), ct);
             var merged = JsonSerializer.SerializeToNode(Parse(JsonNode.Parse(stored)!.AsObject(), new ValidationErrors()), CollectionJson.Options)!.AsObject();
-            CollectionJson.Merge(merged, patch);
+            SettingsMerge.Apply(merged, patch);
             var errors = new ValidationErrors();
             var next = Parse(merged, errors);
             if (errors.IsEmpty)
@@ -64,7 +57,7 @@ public sealed class SettingsService(Database database)
 
             if (!errors.IsEmpty)
             {
-                throw new BadRequestException("An error occurred while submitting the form.", errors);
+                throw new BadRequestException("An error occurred while saving the new settings.", errors);
             }
 
             await ParamTable.SetAsync(session, Key, JsonSerializer.Serialize(next, CollectionJson.Options), ct);
@@ -79,10 +72,16 @@ public sealed class SettingsService(Database database)
         var result = new AppSettings();
         foreach (var (section, read) in new (string, Func<JsonNode, AppSettings, AppSettings>)[]
                  {
-                     ("meta", (node, s) => s with { Meta = node.Deserialize<MetaSettings>(CollectionJson.Options) ?? s.Meta }),
-                     ("batch", (node, s) => s with { Batch = node.Deserialize<BatchSettings>(CollectionJson.Options) ?? s.Batch }),
-                     ("smtp", (node, s) => s with { Smtp = node.Deserialize<SmtpSettings>(CollectionJson.Options) ?? s.Smtp }),
-                     ("authCookies", (node, s) => s with { AuthCookies = node.Deserialize<AuthCookieSettings>(CollectionJson.Options) ?? s.AuthCookies }),
+                     ("superuserIPs", (node, s) => s with { SuperuserIPs = Read(node, s.SuperuserIPs) }),
+                     ("smtp", (node, s) => s with { Smtp = Read(node, s.Smtp) }),
+                     ("backups", (node, s) => s with { Backups = Read(node, s.Backups) }),
+                     ("s3", (node, s) => s with { S3 = Read(node, s.S3) }),
+                     ("meta", (node, s) => s with { Meta = Read(node, s.Meta) }),
+                     ("rateLimits", (node, s) => s with { RateLimits = Read(node, s.RateLimits) }),
+                     ("trustedProxy", (node, s) => s with { TrustedProxy = ReadTrustedProxy(node, s.TrustedProxy) }),
+                     ("batch", (node, s) => s with { Batch = Read(node, s.Batch) }),
+                     ("logs", (node, s) => s with { Logs = Read(node, s.Logs) }),
+                     ("authCookies", (node, s) => s with { AuthCookies = Read(node, s.AuthCookies) }),
                  })
         {
             if (json[section] is not { } node)
@@ -96,11 +95,27 @@ public sealed class SettingsService(Database database)
             }
             catch (JsonException exception)
             {
-                var option = exception.Path is { Length: > 2 } path ? path[2..].Split('.', '[')[0] : "";
-                errors.Nested(section).Add(option, ValidationError.Invalid("Invalid value type."));
+                var option = exception.Path is { Length: > 2 } path && path[1] == '.' ? path[2..].Split('.', '[')[0] : "";
+                if (option.Length == 0)
+                {
+                    errors.Add(section, ValidationError.Invalid("Invalid value type."));
+                }
+                else
+                {
+                    errors.Nested(section).Add(option, ValidationError.Invalid("Invalid value type."));
+                }
             }
         }
 
         return result;
+    }
+
+    private static T Read<T>(JsonNode node, T fallback) => node.Deserialize<T>(CollectionJson.Options) ?? fallback;
+
+    /// <summary>A <c>null</c> header name reads as <c>""</c>, as Go decodes it, and names no header.</summary>
+    private static TrustedProxySettings ReadTrustedProxy(JsonNode node, TrustedProxySettings fallback)
+    {
+        var read = Read(node, fallback);
+        return read with { Headers = read.Headers.Select(h => h ?? "").ToList() };
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using SharpBase.Core.Errors;
 using SharpBase.Core.Records;
 
@@ -29,7 +30,7 @@ public static partial class RequestBody
         ArgumentNullException.ThrowIfNull(request);
         if (HasBody(request) && request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellationToken);
+            var form = await ReadFormAsync(request, cancellationToken);
             var files = form.Files.Select(f => new UploadedFile(f.Name, f.FileName, f.ContentType ?? "", f.Length, f.OpenReadStream)).ToList();
             return new RecordInput(ReadForm(form), files);
         }
@@ -54,11 +55,30 @@ public static partial class RequestBody
 
         if (request.HasFormContentType)
         {
-            return ReadForm(await request.ReadFormAsync(cancellationToken));
+            return ReadForm(await ReadFormAsync(request, cancellationToken));
         }
 
         throw new BadRequestException("Unsupported Content-Type.");
     }
+
+    /// <summary>
+    /// Reads a form with the request's body limit as its only size bound (the form reader's own 128 MB body and 4 MiB
+    /// per-value limits would refuse what a collection's file and json fields allow); a form the reader cannot parse is
+    /// a 400, never a 500.
+    /// </summary>
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await request.ReadFormAsync(UnboundedForm, cancellationToken);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw Invalid(exception.Message);
+        }
+    }
+
+    private static readonly FormOptions UnboundedForm = new() { MultipartBodyLengthLimit = long.MaxValue, ValueLengthLimit = int.MaxValue };
 
     private static bool HasBody(HttpRequest request) =>
         request.ContentLength != 0 && (request.ContentLength is not null || request.Headers.TransferEncoding.Count > 0);

@@ -12,7 +12,7 @@ public abstract class PlatformTests(DatabaseKind kind)
     {
         await using var server = await TestServer.StartAsync(kind);
         var response = await server.Guest.GetAsync("/api/health");
-        Assert.Equal("""{"code":200,"message":"API is healthy.","data":{}}""", await response.Content.ReadAsStringAsync());
+        Assert.Equal("""{"message":"API is healthy.","code":200,"data":{}}""", await response.Content.ReadAsStringAsync());
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
         using var head = await server.Guest.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/health"));
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using SharpBase.Core.Errors;
 using SharpBase.Core.Records;
@@ -35,10 +34,7 @@ public static partial class BatchEndpoints
             throw new ForbiddenException("Batch requests are not allowed.");
         }
 
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = settings.MaxBodySize > 0 ? settings.MaxBodySize : BatchSettings.DefaultMaxBodySize;
-        }
+        RequestBodyLimit.Set(context, settings.MaxBodySize > 0 ? settings.MaxBodySize : BatchSettings.DefaultMaxBodySize);
 
         var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
         var operations = Parse(body, settings.MaxRequests).Select(request => Operation(context, request)).ToList();

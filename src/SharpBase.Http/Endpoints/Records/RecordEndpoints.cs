@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using SharpBase.Core.Records;
 using SharpBase.Http.Body;
+using SharpBase.Http.Hosting;
 using SharpBase.Http.Json;
 using SharpBase.Http.Middleware;
 
@@ -48,18 +50,20 @@ public static class RecordEndpoints
         return RecordJsonResult.One(context, result.Record, result.Audience);
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, string collection, RecordService records)
+    private static async Task<IResult> CreateAsync(HttpContext context, string collection, RecordService records, IOptions<ServerOptions> server)
     {
         var target = records.Resolve(collection);
+        RequestBodyLimit.Set(context, RecordBodyLimit.For(target.Collection, server.Value.MaxBodySize));
         var input = await RequestBody.ReadInputAsync(context.Request, context.RequestAborted);
         var info = RequestInfoFactory.Create(context, input.Values);
         var result = await records.CreateAsync(target, input, context.Request.Query["expand"], info, context.RequestAborted);
         return RecordJsonResult.One(context, result.Record, result.Audience);
     }
 
-    private static async Task<IResult> UpdateAsync(HttpContext context, string collection, string id, RecordService records)
+    private static async Task<IResult> UpdateAsync(HttpContext context, string collection, string id, RecordService records, IOptions<ServerOptions> server)
     {
         var target = records.Resolve(collection);
+        RequestBodyLimit.Set(context, RecordBodyLimit.For(target.Collection, server.Value.MaxBodySize));
         var input = await RequestBody.ReadInputAsync(context.Request, context.RequestAborted);
         var info = RequestInfoFactory.Create(context, input.Values);
         var result = await records.UpdateAsync(target, id, input, context.Request.Query["expand"], info, context.RequestAborted);
