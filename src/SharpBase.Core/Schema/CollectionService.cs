@@ -12,7 +12,7 @@ namespace SharpBase.Core.Schema;
 /// </summary>
 public sealed partial class CollectionService(
     Database database, SchemaRegistry registry, SchemaApplier applier, CollectionNormalizer normalizer, MigrationDirectory migrations,
-    ILogger<CollectionService> logger)
+    Records.RecordCascade cascade, ILogger<CollectionService> logger)
 {
     /// <summary>The collection with this id or name (case-insensitive), or 404.</summary>
     public Collection Get(string idOrName) =>
