@@ -34,16 +34,8 @@ public sealed partial class CollectionService(
     {
         using var _ = await applier.LockAsync(cancellationToken);
         var previous = Get(idOrName);
-        var merged = CollectionJson.ToJson(previous, includeSecrets: true);
-        CollectionJson.Merge(merged, patch);
         var errors = new ValidationErrors();
-        var parsed = CollectionJson.FromJson(merged, errors, trusted: false);
-        if (parsed.Type != previous.Type)
-        {
-            errors.Add("type", new ValidationError("validation_collection_type_change", "Collection type cannot be changed."));
-        }
-
-        var collection = normalizer.ForUpdate(parsed, previous);
+        var collection = normalizer.ForUpdate(MergeOnto(previous, patch, errors), previous);
         Check(collection, previous, registry.Current.With(collection), errors, "Failed to update collection.");
         return (await ApplyAndRecordAsync([new CollectionChange(previous, collection)], cancellationToken))[0]!;
     }
@@ -66,6 +58,20 @@ public sealed partial class CollectionService(
         }
 
         await ApplyAndRecordAsync([new CollectionChange(collection, null)], cancellationToken);
+    }
+
+    /// <summary>Client JSON merged onto a collection (nested objects key by key, arrays replaced), parsed but not normalized.</summary>
+    private static Collection MergeOnto(Collection previous, JsonObject patch, ValidationErrors errors)
+    {
+        var merged = CollectionJson.ToJson(previous, includeSecrets: true);
+        CollectionJson.Merge(merged, patch);
+        var parsed = CollectionJson.FromJson(merged, errors, trusted: false);
+        if (parsed.Type != previous.Type)
+        {
+            errors.Add("type", new ValidationError("validation_collection_type_change", "Collection type cannot be changed."));
+        }
+
+        return parsed;
     }
 
     private static void Check(Collection collection, Collection? previous, SchemaSnapshot target, ValidationErrors shapeErrors, string message)
