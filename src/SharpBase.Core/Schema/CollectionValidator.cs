@@ -76,6 +76,13 @@ public static partial class CollectionValidator
     private static void ValidateFields(SchemaValidationContext context, ValidationErrors errors)
     {
         var collection = context.Collection;
+        if (collection.Type == CollectionType.View)
+        {
+            // A view's fields are inferred from its query when it is saved; entries the client sent are only read for the
+            // hidden and presentable flags of columns the query returns, so, as in PocketBase, they are not validated.
+            return;
+        }
+
         var fieldErrors = errors.Nested("fields");
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var ids = new HashSet<string>(StringComparer.Ordinal);
