@@ -58,13 +58,30 @@ public sealed class CollectionNormalizer(IRandomSource random, TimeProvider time
         foreach (var system in SystemFields.For(collection.Type))
         {
             var existing = collection.FindField(system.Name);
-            result.Add(existing is not null && existing.Type == system.Type ? existing with { System = true, Id = system.Id } : system);
+            result.Add(existing is not null && existing.Type == system.Type ? EnforceSystemFlags(existing with { System = true, Id = system.Id }) : system);
         }
 
         var systemNames = result.Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         result.AddRange(collection.Fields.Where(f => !systemNames.Contains(f.Name)));
         return [.. result];
     }
+
+    /// <summary>
+    /// The flags PocketBase's initDefaultFields forces on the system fields whatever the client sent: the id stays the
+    /// required, visible text primary key; password and tokenKey stay required and hidden; email stays visible (the
+    /// emailVisibility flag governs it). Their other options (lengths, patterns, domains) may change, as in PocketBase.
+    /// </summary>
+    private static Field EnforceSystemFlags(Field field) => field switch
+    {
+        TextField { Name: "id" } id => id with
+        {
+            Required = true, PrimaryKey = true, Hidden = false, Pattern = id.Pattern.Length > 0 ? id.Pattern : SystemFields.Id().Pattern,
+        },
+        TextField { Name: "tokenKey" } tokenKey => tokenKey with { Required = true, Hidden = true },
+        PasswordField password => password with { Required = true, Hidden = true },
+        EmailField email => email with { Hidden = false },
+        _ => field,
+    };
 
     private static Field[] AssignFieldIds(Field[] fields, Collection? previous)
     {

@@ -83,6 +83,13 @@ public static partial class CollectionValidator
             return;
         }
 
+        if (SystemFieldChanged(context))
+        {
+            // Reported alone, on "fields" as PocketBase does: the clashes it causes (a re-added field's id) are noise.
+            errors.Add("fields", new ValidationError("validation_system_field_change", "System fields cannot be deleted, renamed or retyped."));
+            return;
+        }
+
         var fieldErrors = errors.Nested("fields");
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -104,12 +111,18 @@ public static partial class CollectionValidator
             FieldChangeValidator.Validate(field, context.PreviousField(field.Id), itemErrors);
             field.ValidateOptions(itemErrors, context);
         }
-
-        foreach (var removed in context.Previous?.Fields.Where(f => f.System && collection.Fields.All(n => n.Id != f.Id)) ?? [])
-        {
-            fieldErrors.Add("", new ValidationError("validation_system_field_remove", $"System field \"{removed.Name}\" cannot be removed."));
-        }
     }
+
+    /// <summary>
+    /// True when a system field of the previous version is gone, renamed or retyped, matched by field id. A renamed field
+    /// may share its id with the default field the normalizer put back under the old name, so every holder of the id counts.
+    /// </summary>
+    private static bool SystemFieldChanged(SchemaValidationContext context) =>
+        context.Previous?.Fields.Where(f => f.System).Any(old =>
+        {
+            var holders = context.Collection.Fields.Where(f => f.Id == old.Id).ToList();
+            return holders.Count == 0 || holders.Any(f => f.Name != old.Name || f.Type != old.Type);
+        }) ?? false;
 
     private static void ValidateFieldName(Field field, Collection collection, HashSet<string> names, ValidationErrors errors)
     {

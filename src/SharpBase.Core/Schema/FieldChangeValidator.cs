@@ -4,7 +4,7 @@ using SharpBase.Storage.Schema;
 
 namespace SharpBase.Core.Schema;
 
-/// <summary>Which changes to an existing field are allowed: system fields are fixed, and a type may change only where the stored values carry over.</summary>
+/// <summary>Which type changes an existing field may take: only those where the stored values carry over (system fields: see CollectionValidator).</summary>
 internal static class FieldChangeValidator
 {
     private static readonly HashSet<string> TextFamily = new(["text", "email", "url", "editor"], StringComparer.Ordinal);
@@ -13,12 +13,6 @@ internal static class FieldChangeValidator
     {
         if (previous is null)
         {
-            return;
-        }
-
-        if (previous.System && (previous.Name != field.Name || previous.Type != field.Type))
-        {
-            errors.Add("name", new ValidationError("validation_system_field_change", "System fields cannot be renamed or retyped."));
             return;
         }
 
