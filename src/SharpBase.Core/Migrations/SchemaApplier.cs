@@ -83,6 +83,7 @@ public sealed class SchemaApplier(Database database, SchemaRegistry registry, Ti
                     results.Add(after);
                 }
 
+                await CheckUnchangedViewsAsync(session, changes, ct);
                 if (migrationName is null)
                 {
                 }
@@ -130,6 +131,30 @@ public sealed class SchemaApplier(Database database, SchemaRegistry registry, Ti
         await CollectionTable.UpsertAsync(session, new StoredCollection(after.Id, after.Name, json), cancellationToken);
     }
 
+    /// <summary>
+    /// Every view the changes left alone must still run: SQLite drops a table a view reads without a word, and a view that
+    /// fails later would fail every read of it. PocketBase refuses such a change the same way, re-saving the views.
+    /// </summary>
+    private async Task CheckUnchangedViewsAsync(DbSession session, IReadOnlyList<CollectionChange> changes, CancellationToken cancellationToken)
+    {
+        var touched = changes.Select(c => (c.Before ?? c.After)!.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var view in registry.Current.Collections.Where(c => c.Type == CollectionType.View && !touched.Contains(c.Id)))
+        {
+            try
+            {
+                await TableIntrospection.DescribeQueryAsync(session, ViewQuery.Normalize(view.ViewQuery), cancellationToken);
+            }
+            catch (DbException exception) when (database.Dialect.Classify(exception) is DbErrorKind.InvalidSql or DbErrorKind.DependentObject)
+            {
+                throw DependentViewError(view.Name);
+            }
+        }
+    }
+
+    private static BadRequestException DependentViewError(string? viewName) =>
+        new((viewName is null ? "A view collection" : $"The view collection \"{viewName}\"") +
+            " reads what this change removes or alters; change or delete the view first.");
+
     private static string ViewSelect(SqlDialect dialect, Collection view, IReadOnlyList<QueryColumn> columns)
     {
         var query = ViewQuery.Normalize(view.ViewQuery);
@@ -161,6 +186,11 @@ public sealed class SchemaApplier(Database database, SchemaRegistry registry, Ti
     private static BadRequestException Translate(DbErrorKind kind, IReadOnlyList<CollectionChange> changes)
     {
         var errors = new ValidationErrors();
+        if (kind == DbErrorKind.DependentObject)
+        {
+            return DependentViewError(null);
+        }
+
         if (kind == DbErrorKind.InvalidSql && changes.Any(c => c.After?.Type == CollectionType.View))
         {
             errors.Add("viewQuery", new ValidationError("validation_invalid_view_query", "The query is invalid or refers to something that does not exist."));
