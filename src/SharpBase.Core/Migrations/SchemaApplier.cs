@@ -69,19 +69,21 @@ public sealed class SchemaApplier(Database database, SchemaRegistry registry, Ti
                 var results = new List<Collection?>();
                 foreach (var change in changes)
                 {
-                    foreach (var statement in SchemaPlanner.Plan(change.Before, change.After, dialect).Statements)
+                    // A view's query is described before the view is made: its columns give the fields and say whether the id needs a cast.
+                    var columns = change.After is { Type: CollectionType.View } view ? await DescribeViewQueryAsync(session, view, ct) : null;
+                    var viewSelect = columns is null ? null : ViewSelect(dialect, change.After!, columns);
+                    foreach (var statement in SchemaPlanner.Plan(change.Before, change.After, dialect, viewSelect).Statements)
                     {
                         await using var command = session.Command(statement);
                         await command.ExecuteNonQueryAsync(ct);
                     }
 
-                    var after = change.After is { Type: CollectionType.View } view
-                        ? view with { Fields = await InferViewFieldsAsync(session, view, change.Before, ct) }
-                        : change.After;
+                    var after = columns is null ? change.After : change.After! with { Fields = ViewFields.From(columns, change.After!, change.Before) };
                     await SaveRowAsync(session, change.Before, after, ct);
                     results.Add(after);
                 }
 
+                await CheckUnchangedViewsAsync(session, changes, ct);
                 if (migrationName is null)
                 {
                 }
@@ -129,8 +131,39 @@ public sealed class SchemaApplier(Database database, SchemaRegistry registry, Ti
         await CollectionTable.UpsertAsync(session, new StoredCollection(after.Id, after.Name, json), cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<Field>> InferViewFieldsAsync(DbSession session, Collection view, Collection? before,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Every view the changes left alone must still run: SQLite drops a table a view reads without a word, and a view that
+    /// fails later would fail every read of it. PocketBase refuses such a change the same way, re-saving the views.
+    /// </summary>
+    private async Task CheckUnchangedViewsAsync(DbSession session, IReadOnlyList<CollectionChange> changes, CancellationToken cancellationToken)
+    {
+        var touched = changes.Select(c => (c.Before ?? c.After)!.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var view in registry.Current.Collections.Where(c => c.Type == CollectionType.View && !touched.Contains(c.Id)))
+        {
+            try
+            {
+                await TableIntrospection.DescribeQueryAsync(session, ViewQuery.Normalize(view.ViewQuery), cancellationToken);
+            }
+            catch (DbException exception) when (database.Dialect.Classify(exception) is DbErrorKind.InvalidSql or DbErrorKind.DependentObject)
+            {
+                throw DependentViewError(view.Name);
+            }
+        }
+    }
+
+    private static BadRequestException DependentViewError(string? viewName) =>
+        new((viewName is null ? "A view collection" : $"The view collection \"{viewName}\"") +
+            " reads what this change removes or alters; change or delete the view first.");
+
+    private static string ViewSelect(SqlDialect dialect, Collection view, IReadOnlyList<QueryColumn> columns)
+    {
+        var query = ViewQuery.Normalize(view.ViewQuery);
+        return columns.First(c => c.Name == "id").IsDeclaredText
+            ? query
+            : dialect.SelectWithTextId(query, columns.Select(c => c.Name).Distinct(StringComparer.OrdinalIgnoreCase));
+    }
+
+    private static async Task<IReadOnlyList<QueryColumn>> DescribeViewQueryAsync(DbSession session, Collection view, CancellationToken cancellationToken)
     {
         var columns = await TableIntrospection.DescribeQueryAsync(session, ViewQuery.Normalize(view.ViewQuery), cancellationToken);
         if (!columns.Any(c => c.Name == "id"))
@@ -147,12 +180,17 @@ public sealed class SchemaApplier(Database database, SchemaRegistry registry, Ti
                     "Every column needs a name of letters, digits and underscores; give expressions an alias (AS name).")));
         }
 
-        return ViewFields.From(columns, view, before);
+        return columns;
     }
 
     private static BadRequestException Translate(DbErrorKind kind, IReadOnlyList<CollectionChange> changes)
     {
         var errors = new ValidationErrors();
+        if (kind == DbErrorKind.DependentObject)
+        {
+            return DependentViewError(null);
+        }
+
         if (kind == DbErrorKind.InvalidSql && changes.Any(c => c.After?.Type == CollectionType.View))
         {
             errors.Add("viewQuery", new ValidationError("validation_invalid_view_query", "The query is invalid or refers to something that does not exist."));

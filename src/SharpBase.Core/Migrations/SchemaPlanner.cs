@@ -12,8 +12,11 @@ namespace SharpBase.Core.Migrations;
 /// </summary>
 public static class SchemaPlanner
 {
-    /// <summary>Plans the change from <paramref name="before"/> to <paramref name="after"/>.</summary>
-    public static SchemaPlan Plan(Collection? before, Collection? after, SqlDialect dialect)
+    /// <summary>
+    /// Plans the change from <paramref name="before"/> to <paramref name="after"/>; a view is created over
+    /// <paramref name="viewSelect"/> when given (its query rewritten, see <see cref="SqlDialect.SelectWithTextId"/>).
+    /// </summary>
+    public static SchemaPlan Plan(Collection? before, Collection? after, SqlDialect dialect, string? viewSelect = null)
     {
         var statements = new List<string>();
         var losses = new List<DataLoss>();
@@ -37,7 +40,7 @@ public static class SchemaPlanner
         {
             if (before is null || before.Type != CollectionType.View || after.Name != before.Name || after.ViewQuery != before.ViewQuery)
             {
-                statements.Add(dialect.CreateView(after.Name, ViewQuery.Normalize(after.ViewQuery)));
+                statements.Add(dialect.CreateView(after.Name, viewSelect ?? ViewQuery.Normalize(after.ViewQuery)));
             }
 
             return new SchemaPlan(statements, losses);

@@ -8,8 +8,10 @@ namespace SharpBase.Core.Schema;
 public sealed partial class CollectionService
 {
     /// <summary>
-    /// Replaces or creates every collection in <paramref name="collections"/> (matched by id, then name) and, with
-    /// <paramref name="deleteMissing"/>, deletes the non-system collections not listed; all in one transaction.
+    /// Replaces or creates every collection in <paramref name="collections"/> (matched by id, then name) in one transaction,
+    /// as PocketBase's import does: a listed existing collection gets the listed keys merged onto it, and keeps its unlisted
+    /// fields unless <paramref name="deleteMissing"/>. With <paramref name="deleteMissing"/> the unlisted non-system
+    /// collections are deleted first, whatever relations or views point at them; the result is then validated as a whole.
     /// </summary>
     public async Task ImportAsync(JsonArray collections, bool deleteMissing, CancellationToken cancellationToken)
     {
@@ -17,7 +19,7 @@ public sealed partial class CollectionService
         var current = registry.Current;
         var errors = new ValidationErrors();
         var itemErrors = errors.Nested("collections");
-        var prepared = new List<(Collection? Previous, Collection Next)>();
+        var prepared = new List<(string Key, Collection? Previous, Collection Next)>();
         for (var i = 0; i < collections.Count; i++)
         {
             var key = i.ToString(CultureInfo.InvariantCulture);
@@ -28,21 +30,22 @@ public sealed partial class CollectionService
             }
 
             var shape = itemErrors.Nested(key);
-            var parsed = CollectionJson.FromJson(json, shape, trusted: false);
-            var previous = (parsed.Id.Length > 0 ? current.Find(parsed.Id) : null) ?? current.Find(parsed.Name);
-            prepared.Add((previous, previous is null ? normalizer.ForCreate(parsed) : normalizer.ForUpdate(parsed, previous)));
+            var previous = FindImported(current, json);
+            var next = previous is null
+                ? normalizer.ForCreate(CollectionJson.FromJson(json, shape, trusted: false))
+                : normalizer.ForUpdate(ImportOnto(previous, json, deleteMissing, shape), previous);
+            prepared.Add((key, previous, next));
         }
 
         var kept = prepared.Select(p => p.Next.Id).ToHashSet(StringComparer.Ordinal);
         var removed = deleteMissing ? current.Collections.Where(c => !c.System && !kept.Contains(c.Id)).ToList() : [];
         var target = new SchemaSnapshot(current.Collections.Where(c => !kept.Contains(c.Id) && !removed.Contains(c)).Concat(prepared.Select(p => p.Next)));
-        for (var i = 0; i < prepared.Count && errors.IsEmpty; i++)
+        foreach (var (key, previous, next) in prepared.TakeWhile(_ => errors.IsEmpty))
         {
-            var (previous, next) = prepared[i];
             var found = CollectionValidator.Validate(next, previous, target);
             if (!found.IsEmpty)
             {
-                itemErrors.Nested(i.ToString(CultureInfo.InvariantCulture)).Merge(found);
+                itemErrors.Nested(key).Merge(found);
             }
         }
 
@@ -51,12 +54,47 @@ public sealed partial class CollectionService
             throw new BadRequestException("Failed to import collections.", errors);
         }
 
-        var changes = prepared.Where(p => p.Previous is null || Differs(p.Previous, p.Next)).Select(p => new CollectionChange(p.Previous, p.Next))
-            .Concat(removed.Select(c => new CollectionChange(c, null))).ToArray();
+        // Deletions go first (views before the tables they read) so a deleted name can be reused and no dropped column or
+        // table is still read by a view; saved views go last, as PocketBase orders them, since they read the tables.
+        var changes = removed.OrderBy(c => c.Type == CollectionType.View ? 0 : 1).Select(c => new CollectionChange(c, null))
+            .Concat(prepared.Where(p => p.Previous is null || Differs(p.Previous, p.Next))
+                .OrderBy(p => p.Next.Type == CollectionType.View ? 1 : 0)
+                .Select(p => new CollectionChange(p.Previous, p.Next)))
+            .ToArray();
         if (changes.Length > 0)
         {
             await ApplyAndRecordAsync(changes, cancellationToken);
         }
+    }
+
+    private static Collection? FindImported(SchemaSnapshot current, JsonObject json)
+    {
+        var id = json["id"] is JsonValue idValue && idValue.TryGetValue<string>(out var text) ? text : "";
+        var name = json["name"] is JsonValue nameValue && nameValue.TryGetValue<string>(out var named) ? named : "";
+        return (id.Length > 0 ? current.Find(id) : null) ?? (name.Length > 0 ? current.Find(name) : null);
+    }
+
+    /// <summary>
+    /// The imported JSON merged onto an existing collection. Fields the import does not list (by id or name) are kept,
+    /// unless <paramref name="deleteMissing"/>, which keeps only system fields; with it, no <c>fields</c> key means none.
+    /// </summary>
+    private static Collection ImportOnto(Collection previous, JsonObject json, bool deleteMissing, ValidationErrors errors)
+    {
+        var patch = json.DeepClone().AsObject();
+        if (deleteMissing && !patch.ContainsKey("fields"))
+        {
+            patch["fields"] = new JsonArray();
+        }
+
+        var parsed = MergeOnto(previous, patch, errors);
+        if (parsed.Type != previous.Type)
+        {
+            errors.Add("type", TypeChangeError());
+        }
+
+        var unlisted = previous.Fields.Where(f => (!deleteMissing || f.System) &&
+            parsed.Fields.All(n => n.Id != f.Id && !string.Equals(n.Name, f.Name, StringComparison.OrdinalIgnoreCase)));
+        return parsed with { Fields = [.. parsed.Fields, .. unlisted] };
     }
 
     private static bool Differs(Collection previous, Collection next) =>

@@ -12,7 +12,7 @@ namespace SharpBase.Core.Schema;
 /// </summary>
 public sealed partial class CollectionService(
     Database database, SchemaRegistry registry, SchemaApplier applier, CollectionNormalizer normalizer, MigrationDirectory migrations,
-    ILogger<CollectionService> logger)
+    Records.RecordCascade cascade, ILogger<CollectionService> logger)
 {
     /// <summary>The collection with this id or name (case-insensitive), or 404.</summary>
     public Collection Get(string idOrName) =>
@@ -34,10 +34,8 @@ public sealed partial class CollectionService(
     {
         using var _ = await applier.LockAsync(cancellationToken);
         var previous = Get(idOrName);
-        var merged = CollectionJson.ToJson(previous, includeSecrets: true);
-        CollectionJson.Merge(merged, patch);
         var errors = new ValidationErrors();
-        var parsed = CollectionJson.FromJson(merged, errors, trusted: false);
+        var parsed = MergeOnto(previous, patch, errors);
         var collection = normalizer.ForUpdate(parsed, previous);
         Check(collection, previous, registry.Current.With(collection), errors, "Failed to update collection.", typeChanged: parsed.Type != previous.Type);
         return (await ApplyAndRecordAsync([new CollectionChange(previous, collection)], cancellationToken))[0]!;
@@ -63,6 +61,16 @@ public sealed partial class CollectionService(
         await ApplyAndRecordAsync([new CollectionChange(collection, null)], cancellationToken);
     }
 
+    private static ValidationError TypeChangeError() => new("validation_collection_type_change", "Collection type cannot be changed.");
+
+    /// <summary>Client JSON merged onto a collection (nested objects key by key, arrays replaced), parsed but not normalized.</summary>
+    private static Collection MergeOnto(Collection previous, JsonObject patch, ValidationErrors errors)
+    {
+        var merged = CollectionJson.ToJson(previous, includeSecrets: true);
+        CollectionJson.Merge(merged, patch);
+        return CollectionJson.FromJson(merged, errors, trusted: false);
+    }
+
     /// <summary>
     /// Throws the shape errors, or else the validator's. A type change is reported beside the others, as PocketBase
     /// reports it with an existing name; the collection is validated as its stored type, which the normalizer kept.
@@ -73,7 +81,7 @@ public sealed partial class CollectionService(
         var errors = shapeErrors.IsEmpty ? CollectionValidator.Validate(collection, previous, target) : shapeErrors;
         if (typeChanged)
         {
-            errors.Add("type", new ValidationError("validation_collection_type_change", "Collection type cannot be changed."));
+            errors.Add("type", TypeChangeError());
         }
 
         if (!errors.IsEmpty)

@@ -86,6 +86,20 @@ public static partial class CollectionValidator
     private static void ValidateFields(SchemaValidationContext context, ValidationErrors errors)
     {
         var collection = context.Collection;
+        if (collection.Type == CollectionType.View)
+        {
+            // A view's fields are inferred from its query when it is saved; entries the client sent are only read for the
+            // hidden and presentable flags of columns the query returns, so, as in PocketBase, they are not validated.
+            return;
+        }
+
+        if (SystemFieldChanged(context))
+        {
+            // Reported alone, on "fields" as PocketBase does: the clashes it causes (a re-added field's id) are noise.
+            errors.Add("fields", new ValidationError("validation_system_field_change", "System fields cannot be deleted, renamed or retyped."));
+            return;
+        }
+
         var fieldErrors = errors.Nested("fields");
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -109,15 +123,20 @@ public static partial class CollectionValidator
                 itemErrors.Add("help", new ValidationError("validation_length_too_long", "Must be no more than 300 characters."));
             }
 
-            FieldChangeValidator.Validate(field, context.PreviousField(field.Id), itemErrors);
             field.ValidateOptions(itemErrors, context);
         }
-
-        foreach (var removed in context.Previous?.Fields.Where(f => f.System && collection.Fields.All(n => n.Id != f.Id)) ?? [])
-        {
-            fieldErrors.Add("", new ValidationError("validation_system_field_remove", $"System field \"{removed.Name}\" cannot be removed."));
-        }
     }
+
+    /// <summary>
+    /// True when a system field of the previous version is gone, renamed or retyped, matched by field id. A renamed field
+    /// may share its id with the default field the normalizer put back under the old name, so every holder of the id counts.
+    /// </summary>
+    private static bool SystemFieldChanged(SchemaValidationContext context) =>
+        context.Previous?.Fields.Where(f => f.System).Any(old =>
+        {
+            var holders = context.Collection.Fields.Where(f => f.Id == old.Id).ToList();
+            return holders.Count == 0 || holders.Any(f => f.Name != old.Name || f.Type != old.Type);
+        }) ?? false;
 
     /// <summary>The name checks in PocketBase's order and with its codes; the first failure is the one reported.</summary>
     private static void ValidateFieldName(Field field, Collection collection, HashSet<string> names, ValidationErrors errors)

@@ -4,29 +4,10 @@ using SharpBase.Storage.Schema;
 
 namespace SharpBase.Core.Schema;
 
-/// <summary>Which changes to an existing field are allowed: system fields are fixed, and a type may change only where the stored values carry over.</summary>
+/// <summary>Which type changes an existing field may take: only those where the stored values carry over (system fields: see CollectionValidator).</summary>
 internal static class FieldChangeValidator
 {
     private static readonly HashSet<string> TextFamily = new(["text", "email", "url", "editor"], StringComparer.Ordinal);
-
-    public static void Validate(Field field, Field? previous, ValidationErrors errors)
-    {
-        if (previous is null)
-        {
-            return;
-        }
-
-        if (previous.System && (previous.Name != field.Name || previous.Type != field.Type))
-        {
-            errors.Add("name", new ValidationError("validation_system_field_change", "System fields cannot be renamed or retyped."));
-            return;
-        }
-
-        if (IsRefusedTypeChange(field, previous))
-        {
-            errors.Add("type", TypeChangeError());
-        }
-    }
 
     /// <summary>True when a non-system field changes to a type its stored values do not carry over to.</summary>
     public static bool IsRefusedTypeChange(Field field, Field? previous) =>

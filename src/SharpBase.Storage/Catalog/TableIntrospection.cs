@@ -45,22 +45,29 @@ public static class TableIntrospection
         var columns = new QueryColumn[reader.FieldCount];
         for (var i = 0; i < columns.Length; i++)
         {
-            columns[i] = new QueryColumn(reader.GetName(i), MapType(reader.GetDataTypeName(i)));
+            var type = reader.GetDataTypeName(i) ?? "";
+            columns[i] = new QueryColumn(reader.GetName(i), MapType(type), type);
         }
 
         return columns;
     }
 
-    /// <summary>Maps a database type name (PostgreSQL's, or SQLite's declared type) to a column type; unknown is Text.</summary>
-    internal static ColumnType MapType(string? typeName)
+    /// <summary>True for a text type name: <c>text</c>, <c>varchar(n)</c>, <c>character varying</c>, <c>char</c>, <c>bpchar</c>.</summary>
+    internal static bool IsTextType(string typeName) =>
+        BaseTypeName(typeName) is "text" or "varchar" or "character varying" or "char" or "character" or "bpchar";
+
+    /// <summary>The type name lower-cased, without a size such as <c>(255)</c>.</summary>
+    private static string BaseTypeName(string? typeName)
     {
         var name = (typeName ?? "").Trim().ToLowerInvariant();
         var parenthesis = name.IndexOf('(', StringComparison.Ordinal);
-        if (parenthesis >= 0)
-        {
-            name = name[..parenthesis].Trim();
-        }
+        return parenthesis >= 0 ? name[..parenthesis].Trim() : name;
+    }
 
+    /// <summary>Maps a database type name (PostgreSQL's, or SQLite's declared type) to a column type; unknown is Text.</summary>
+    internal static ColumnType MapType(string? typeName)
+    {
+        var name = BaseTypeName(typeName);
         return name switch
         {
             "bool" or "boolean" => ColumnType.Bool,

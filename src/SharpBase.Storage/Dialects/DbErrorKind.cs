@@ -13,4 +13,6 @@ public enum DbErrorKind
     SerializationFailure,
     /// <summary>The SQL itself is invalid (only possible for superuser-authored view queries).</summary>
     InvalidSql,
+    /// <summary>A schema change would break an object that depends on what it changes (a view reading a dropped column).</summary>
+    DependentObject,
 }

@@ -46,6 +46,7 @@ public sealed partial class PostgresDialect
             PostgresErrorCodes.ForeignKeyViolation or PostgresErrorCodes.NotNullViolation or PostgresErrorCodes.CheckViolation
                 or PostgresErrorCodes.ExclusionViolation => DbErrorKind.ConstraintViolation,
             PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected => DbErrorKind.SerializationFailure,
+            PostgresErrorCodes.DependentObjectsStillExist => DbErrorKind.DependentObject,
             { Length: 5 } when state.StartsWith("42", StringComparison.Ordinal) => DbErrorKind.InvalidSql,
             _ => DbErrorKind.Other,
         };

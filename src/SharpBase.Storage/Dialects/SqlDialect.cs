@@ -98,6 +98,15 @@ public abstract partial class SqlDialect
     /// <summary>CREATE VIEW over a superuser-authored SELECT (a view collection).</summary>
     public virtual string CreateView(string name, string selectSql) => $"CREATE VIEW {QuoteIdentifier(name)} AS {selectSql}";
 
+    /// <summary>
+    /// <paramref name="selectSql"/> wrapped so its <c>id</c> column is text, the other <paramref name="columns"/> kept in
+    /// order: record ids are text everywhere (a lookup binds the id as text), but a view may compute a number, as in
+    /// <c>SELECT 1 AS id</c> or <c>ROW_NUMBER() OVER ()</c>. PocketBase wraps such queries the same way.
+    /// </summary>
+    public string SelectWithTextId(string selectSql, IEnumerable<string> columns) =>
+        "SELECT " + string.Join(", ", columns.Select(c => c == "id" ? $"CAST(q.{QuoteIdentifier(c)} AS TEXT) AS {QuoteIdentifier(c)}" : "q." + QuoteIdentifier(c))) +
+        $" FROM ({selectSql}) AS q";
+
     /// <summary>Drops a view.</summary>
     public virtual string DropView(string name) => $"DROP VIEW IF EXISTS {QuoteIdentifier(name)}";
 

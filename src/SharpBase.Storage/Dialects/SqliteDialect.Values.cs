@@ -39,6 +39,8 @@ public sealed partial class SqliteDialect
             (_, SqliteConstraintUnique or SqliteConstraintPrimaryKey) => DbErrorKind.UniqueViolation,
             (SqliteConstraint, _) => DbErrorKind.ConstraintViolation,
             (SqliteBusy or SqliteLocked, _) => DbErrorKind.SerializationFailure,
+            // ALTER TABLE checks the views that read the table and names the one it broke: "error in view v: no such column: c".
+            (SqliteError, _) when sqlite.Message.Contains("error in view ", StringComparison.Ordinal) => DbErrorKind.DependentObject,
             (SqliteError, _) => DbErrorKind.InvalidSql,
             _ => DbErrorKind.Other,
         };

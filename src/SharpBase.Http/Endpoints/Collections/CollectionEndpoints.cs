@@ -70,7 +70,7 @@ public static class CollectionEndpoints
 
     private static async Task<IResult> TruncateAsync(HttpContext context, string idOrName, CollectionService collections)
     {
-        await collections.TruncateAsync(idOrName, context.RequestAborted);
+        await collections.TruncateAsync(idOrName, RequestInfoFactory.Create(context), context.RequestAborted);
         return Results.NoContent();
     }
 
