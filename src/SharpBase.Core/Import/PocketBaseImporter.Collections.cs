@@ -63,7 +63,7 @@ public sealed partial class PocketBaseImporter
 
         var after = registry.Current;
         var created = wanted.Count(r => before.Find(r.Id) is null && after.Find(r.Id) is not null);
-        var unchanged = wanted.Count(r => before.Find(r.Id) is { } old && after.Find(r.Id) is { } now && SameJson(old, now));
+        var unchanged = wanted.Count(r => before.Find(r.Id) is { } old && after.Find(r.Id) is { } now && !CollectionService.Differs(old, now));
         await output.WriteLineAsync($"collections: {created} created, {wanted.Count(r => after.Find(r.Id) is not null) - created - unchanged} updated, {unchanged} unchanged");
         return !ReferenceEquals(before, after);
     }
@@ -74,8 +74,6 @@ public sealed partial class PocketBaseImporter
         return ViewKeys.All(key => JsonNode.DeepEquals(stored[key], source[key]));
     }
 
-    private static bool SameJson(Collection a, Collection b) =>
-        CollectionJson.ToJson(a, includeSecrets: true).ToJsonString() == CollectionJson.ToJson(b, includeSecrets: true).ToJsonString();
 
     /// <summary>The errors of a refused import with each collection named instead of its position in the list.</summary>
     private static string Describe(ApiException exception, List<PocketBaseCollectionRow> rows)

@@ -95,6 +95,24 @@ public abstract class PocketBaseCollectionJsonTests(DatabaseKind kind)
     }
 
     [Fact]
+    public async Task Import_SameExportTwice_SecondChangesNothing()
+    {
+        await using var server = await TestServer.StartAsync(kind);
+        var collections = JsonNode.Parse(ExportedCollections)!.AsArray();
+        // Provider keys in PocketBase's order, which PostgreSQL's jsonb does not keep: the rerun must still compare equal.
+        collections[0]!["oauth2"]!["providers"] = JsonNode.Parse("""
+            [{ "pkce": null, "name": "gitlab", "clientId": "id1", "clientSecret": "secret1", "authURL": "", "tokenURL": "", "userInfoURL": "", "displayName": "", "extra": null }]
+            """);
+        var body = new JsonObject { ["collections"] = collections, ["deleteMissing"] = false };
+        await HttpAssert.StatusAsync(await server.Superuser.PutAsJsonAsync("/api/collections/import", body), HttpStatusCode.NoContent);
+        var files = server.Core.MigrationFiles.List().Count;
+        await server.Core.LoadSchemaAsync(CancellationToken.None); // as after a restart: the schema as the database stored it
+
+        await HttpAssert.StatusAsync(await server.Superuser.PutAsJsonAsync("/api/collections/import", body.DeepClone()), HttpStatusCode.NoContent);
+        Assert.Equal(files, server.Core.MigrationFiles.List().Count);
+    }
+
+    [Fact]
     public async Task Create_PocketBaseFieldJson_WithNullsForEveryOption_UsesTheDefaults()
     {
         await using var server = await TestServer.StartAsync(kind);
