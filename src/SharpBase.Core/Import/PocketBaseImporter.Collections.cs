@@ -11,22 +11,16 @@ public sealed partial class PocketBaseImporter
     private static readonly string[] ViewKeys = ["name", "type", "viewQuery", "listRule", "viewRule", "createRule", "updateRule", "deleteRule"];
 
     /// <summary>
-    /// Imports the base and auth collections in one go (relations between them resolve together), then each view on its
-    /// own: a view whose SQL this database cannot run is listed as not carried over instead of failing the import.
+    /// Imports the base and auth collections in one transaction (relations between them resolve together; a fresh
+    /// database's default <c>users</c> is replaced by PocketBase's, which has the same id), then each view on its own: a
+    /// view whose SQL this database cannot run is listed as not carried over instead of failing the import.
     /// </summary>
     /// <returns>True when the schema changed.</returns>
-    private async Task<bool> ImportCollectionsAsync(IReadOnlyList<PocketBaseCollectionRow> rows, bool fresh, TextWriter output, List<string> notCarried,
+    private async Task<bool> ImportCollectionsAsync(IReadOnlyList<PocketBaseCollectionRow> rows, TextWriter output, List<string> notCarried,
         CancellationToken cancellationToken)
     {
         var wanted = rows.Where(r => !PocketBaseCollections.Internal.Contains(r.Name)).ToList();
         var before = registry.Current;
-
-        // A fresh database's default users collection gives way to PocketBase's (the same id, its own fields).
-        if (fresh && before.Find(SystemCollections.UsersId) is { } defaultUsers &&
-            wanted.Any(r => r.Id == defaultUsers.Id || string.Equals(r.Name, defaultUsers.Name, StringComparison.OrdinalIgnoreCase)))
-        {
-            await collections.DeleteAsync(defaultUsers.Id, cancellationToken);
-        }
 
         var tables = wanted.Where(r => r.Type != "view").ToList();
         if (tables.Count > 0)

@@ -42,11 +42,11 @@ public sealed partial class PocketBaseImporter(Database database, SchemaRegistry
 
         await using var source = await PocketBaseDataFile.OpenAsync(dataPath, cancellationToken);
         var rows = await source.ReadCollectionsAsync(cancellationToken);
-        var fresh = await CheckTargetAsync(root, force, cancellationToken);
+        await CheckTargetAsync(root, force, cancellationToken);
         await output.WriteLineAsync($"Importing {root} ({Plural(rows.Count, "collection", "collections")} in data.db)");
 
         var notCarried = new List<string>();
-        var changed = await ImportCollectionsAsync(rows, fresh, output, notCarried, cancellationToken);
+        var changed = await ImportCollectionsAsync(rows, output, notCarried, cancellationToken);
         foreach (var row in rows.Where(r => r.Type != "view"))
         {
             // PocketBase's superusers go into SharpBase's own _superusers (the same id, the same auth fields).
@@ -85,8 +85,7 @@ public sealed partial class PocketBaseImporter(Database database, SchemaRegistry
     /// A target may take an import when it is fresh (only the collections a new database starts with, all empty), was
     /// imported from this same folder before (a rerun), or the caller forces it.
     /// </summary>
-    /// <returns>True when the target is fresh.</returns>
-    private async Task<bool> CheckTargetAsync(string root, bool force, CancellationToken cancellationToken)
+    private async Task CheckTargetAsync(string root, bool force, CancellationToken cancellationToken)
     {
         var marker = await database.ReadAsync((session, ct) => ParamTable.GetAsync(session, MarkerKey, ct), cancellationToken);
         var importedFrom = marker is null ? null : JsonNode.Parse(marker)?["source"]?.GetValue<string>();
@@ -109,8 +108,6 @@ public sealed partial class PocketBaseImporter(Database database, SchemaRegistry
                 ? "The target database already has collections or records of its own; run again with --force to import into it anyway (collections are replaced by id or name, records whose id exists are kept)."
                 : $"The target database was imported from {importedFrom}, not {root}; run again with --force to import this folder into it too.");
         }
-
-        return fresh;
     }
 
     private static string Plural(long count, string one, string many) =>

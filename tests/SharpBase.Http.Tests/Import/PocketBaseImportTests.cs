@@ -114,6 +114,26 @@ public abstract class PocketBaseImportTests(DatabaseKind kind)
         Assert.Contains("_superusers: 1 superuser imported", forced.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Import_CollectionsSharpBaseRefuses_NamesThemAndChangesNothing()
+    {
+        using var source = new TempFolder();
+        var folder = PocketBaseFixture.Create(source.Path);
+        PocketBaseFixture.Execute(System.IO.Path.Combine(folder, "data.db"),
+            [$"UPDATE _collections SET fields = replace(fields, '\"collectionId\":\"_pb_users_auth_\"', '\"collectionId\":\"pbc_nowhere\"') WHERE id = '{PocketBaseFixture.PostsId}'"]);
+        await using var database = await TestDatabase.CreateAsync(kind);
+        var result = await CliRunner.RunAsync(["import", "pocketbase", folder, .. CliRunner.For(database)]);
+        Assert.Equal(1, result.ExitCode);
+        AssertOneErrorLine(result);
+        Assert.Contains("\"posts\"", result.Error, StringComparison.Ordinal);
+        Assert.Contains("validation_missing_collection", result.Error, StringComparison.Ordinal);
+
+        await using var server = await TestServer.StartOnAsync(database);
+        Assert.Null(server.Core.Schema.Current.Find("posts"));
+        // The default users collection kept its own settings (the fixture's users would set a 7-day auth token).
+        Assert.Equal(432000, server.Core.Schema.Current.Find("users")!.Auth!.AuthToken.Duration);
+    }
+
     [Theory]
     [InlineData("missing", "does not exist")]
     [InlineData("empty", "has no data.db")]
