@@ -1,8 +1,10 @@
+using System.Data.Common;
 using System.Globalization;
 using SharpBase.Core.Records.Values;
 using SharpBase.Core.Schema;
 using SharpBase.Core.Schema.Fields;
 using SharpBase.Storage;
+using SharpBase.Storage.Dialects;
 using SharpBase.Storage.Import;
 
 namespace SharpBase.Core.Import;
@@ -57,7 +59,18 @@ public sealed partial class PocketBaseImporter
 
                 var values = target.Fields.ToDictionary(f => f.Name, f => present.Contains(f.Name) ? PocketBaseValues.ToStored(f, row[f.Name]) : f.EmptyValue,
                     StringComparer.Ordinal);
-                await records.InsertAsync(session, target, values, ct);
+                try
+                {
+                    await records.InsertAsync(session, target, values, ct);
+                }
+                catch (DbException exception) when (session.Dialect.Classify(exception) == DbErrorKind.UniqueViolation)
+                {
+                    // Only a target given --force can hold such a record; the transaction rolls back this collection's rows.
+                    throw new ImportRefusedException($"Record \"{id}\" of {table} has the same value as a record already here in a unique index " +
+                        $"({string.Join(", ", session.Dialect.UniqueViolationColumns(exception))}), so none of {table}'s records were imported " +
+                        "(the collections before it were); change or delete one of the two and run again.");
+                }
+
                 inserted++;
             }
 

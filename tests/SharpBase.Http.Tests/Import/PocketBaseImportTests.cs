@@ -115,6 +115,22 @@ public abstract class PocketBaseImportTests(DatabaseKind kind)
     }
 
     [Fact]
+    public async Task Import_Forced_RecordClashingWithAUniqueIndex_PrintsOneErrorLine()
+    {
+        using var source = new TempFolder();
+        var folder = PocketBaseFixture.Create(source.Path);
+        await using var database = await TestDatabase.CreateAsync(kind);
+        Assert.Equal(0, (await CliRunner.RunAsync(["superuser", "upsert", PocketBaseFixture.AdminEmail, "own password 1", .. CliRunner.For(database)])).ExitCode);
+
+        var result = await CliRunner.RunAsync(["import", "pocketbase", folder, "--force", .. CliRunner.For(database)]);
+        Assert.Equal(1, result.ExitCode);
+        AssertOneErrorLine(result);
+        Assert.Contains("admin0000000001", result.Error, StringComparison.Ordinal);
+        Assert.Contains("email", result.Error, StringComparison.Ordinal);
+        Assert.Contains("posts: 2 records imported", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_CollectionsSharpBaseRefuses_NamesThemAndChangesNothing()
     {
         using var source = new TempFolder();
