@@ -53,6 +53,9 @@ public sealed class SharpBaseApp : IAsyncDisposable
     /// <summary>The migrate verbs.</summary>
     public MigrationRunner Migrations => Services.GetRequiredService<MigrationRunner>();
 
+    /// <summary>The <c>import pocketbase</c> verb.</summary>
+    public Import.PocketBaseImporter PocketBaseImport => Services.GetRequiredService<Import.PocketBaseImporter>();
+
     /// <summary>The migrations folder.</summary>
     public MigrationDirectory MigrationFiles => Services.GetRequiredService<MigrationDirectory>();
 

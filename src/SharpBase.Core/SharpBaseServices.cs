@@ -61,6 +61,7 @@ public static partial class SharpBaseServices
             provider.GetRequiredService<IOptions<CoreOptions>>().Value.ResolvedMigrationsDirectory, provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<CollectionService>();
         services.TryAddSingleton<MigrationRunner>();
+        services.TryAddSingleton<Import.PocketBaseImporter>();
         return services;
     }
 

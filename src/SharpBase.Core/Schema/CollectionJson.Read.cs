@@ -169,7 +169,7 @@ public static partial class CollectionJson
 
         try
         {
-            return (Field?)obj.Deserialize(clrType, Options);
+            return (Field?)NullOptions.WithoutNulls(obj, clrType).Deserialize(clrType, Options);
         }
         catch (JsonException exception)
         {
@@ -191,7 +191,7 @@ public static partial class CollectionJson
         }
 
         var defaults = JsonSerializer.SerializeToNode(new AuthOptions(), Options)!.AsObject();
-        Merge(defaults, authJson);
+        Merge(defaults, NullOptions.WithoutNulls(authJson, typeof(AuthOptions)));
         try
         {
             return defaults.Deserialize<AuthOptions>(Options) ?? new AuthOptions();

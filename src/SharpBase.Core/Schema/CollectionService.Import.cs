@@ -97,7 +97,11 @@ public sealed partial class CollectionService
         return parsed with { Fields = [.. parsed.Fields, .. unlisted] };
     }
 
-    private static bool Differs(Collection previous, Collection next) =>
-        CollectionJson.ToJson(previous with { Updated = next.Updated }, includeSecrets: true).ToJsonString() !=
-        CollectionJson.ToJson(next, includeSecrets: true).ToJsonString();
+    /// <summary>
+    /// True when the import changes the collection. Compared as JSON values, not text: PostgreSQL's jsonb gives back object
+    /// keys in its own order (an OAuth2 provider's, for one), which must not count as a change.
+    /// </summary>
+    internal static bool Differs(Collection previous, Collection next) =>
+        !JsonNode.DeepEquals(CollectionJson.ToJson(previous with { Updated = next.Updated }, includeSecrets: true),
+            CollectionJson.ToJson(next, includeSecrets: true));
 }

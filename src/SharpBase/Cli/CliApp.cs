@@ -4,7 +4,7 @@ using SharpBase.Storage;
 
 namespace SharpBase.Cli;
 
-/// <summary>The command line: <c>serve</c>, <c>superuser</c> and <c>migrate</c>, with the shared flags on every verb.</summary>
+/// <summary>The command line: <c>serve</c>, <c>superuser</c>, <c>migrate</c> and <c>import</c>, with the shared flags on every verb.</summary>
 public static class CliApp
 {
     /// <summary>Parses <paramref name="args"/> and runs the verb; returns the process exit code.</summary>
@@ -14,13 +14,15 @@ public static class CliApp
         error ??= Console.Error;
         var root = new RootCommand("SharpBase: a PocketBase-compatible backend in one .NET binary (SQLite or PostgreSQL).\n\n" +
                                    "Examples:\n  sharpbase serve\n  sharpbase serve --http 0.0.0.0:8090 --dir /var/lib/sharpbase\n" +
-                                   "  sharpbase superuser upsert admin@example.com 'a long password'\n  sharpbase migrate up --db \"Host=127.0.0.1;Database=app;Username=app\"");
+                                   "  sharpbase superuser upsert admin@example.com 'a long password'\n  sharpbase migrate up --db \"Host=127.0.0.1;Database=app;Username=app\"\n" +
+                                   "  sharpbase import pocketbase ./pb_data");
         root.Options.Add(CommonOptions.Dir);
         root.Options.Add(CommonOptions.Db);
         root.Options.Add(CommonOptions.MigrationsDir);
         root.Subcommands.Add(ServeCommand.Create(output));
         root.Subcommands.Add(SuperuserCommand.Create(output));
         root.Subcommands.Add(MigrateCommand.Create(output));
+        root.Subcommands.Add(ImportCommand.Create(output));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -52,6 +54,7 @@ public static class CliApp
         InvalidOperationException { InnerException: FormatException or InvalidCastException or OverflowException } e
             when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => e.Message,
         InvalidDataException e => e.Message,
+        Core.Import.ImportRefusedException e => e.Message,
         ApiException e => e.Errors.IsEmpty ? e.Message : $"{e.Message} {System.Text.Json.JsonSerializer.Serialize(e.Errors.ToData(), Http.HttpJson.Options)}",
         IOException e => e.Message,
         UnauthorizedAccessException e => e.Message,

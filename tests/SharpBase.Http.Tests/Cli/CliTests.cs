@@ -12,6 +12,8 @@ public sealed class CliTests
     [InlineData("superuser", "upsert", "--help")]
     [InlineData("migrate", "--help")]
     [InlineData("migrate", "up", "--help")]
+    [InlineData("import", "--help")]
+    [InlineData("import", "pocketbase", "--help")]
     public async Task Help_OnEveryVerb_ShowsUsage(params string[] args)
     {
         var result = await CliRunner.RunAsync(args);
@@ -25,6 +27,7 @@ public sealed class CliTests
     [InlineData("serve")]
     [InlineData("superuser")]
     [InlineData("migrate")]
+    [InlineData("import")]
     public async Task Help_OfTopVerbs_HasExamples(string verb)
     {
         var result = await CliRunner.RunAsync(verb, "--help");
@@ -37,6 +40,7 @@ public sealed class CliTests
     [InlineData("bogus")]
     [InlineData("superuser", "upsert", "only-email@example.com")]
     [InlineData("migrate", "down", "0")]
+    [InlineData("import", "pocketbase")]
     public async Task BadArguments_PrintOneLine_AndExitNonZero(params string[] args)
     {
         var result = await CliRunner.RunAsync(args);

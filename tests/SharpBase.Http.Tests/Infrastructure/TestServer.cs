@@ -45,9 +45,12 @@ public sealed class TestServer : IAsyncDisposable
 
     public Uri Address => Guest.BaseAddress!;
 
-    public static async Task<TestServer> StartAsync(DatabaseKind kind, Action<ServerOptions>? configure = null, Action<IServiceCollection>? services = null)
+    public static async Task<TestServer> StartAsync(DatabaseKind kind, Action<ServerOptions>? configure = null, Action<IServiceCollection>? services = null) =>
+        await StartOnAsync(await TestDatabase.CreateAsync(kind), configure, services);
+
+    /// <summary>Starts the host on a database prepared beforehand (e.g. by a CLI verb); the server disposes it.</summary>
+    public static async Task<TestServer> StartOnAsync(TestDatabase database, Action<ServerOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
-        var database = await TestDatabase.CreateAsync(kind);
         var options = Options(database);
         configure?.Invoke(options);
         var app = await SharpBaseHost.CreateAsync(options, builder =>
