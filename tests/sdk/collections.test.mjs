@@ -18,8 +18,12 @@ for (const kind of KINDS) {
       await server?.stop();
     });
 
-    it("health.check answers the PocketBase body", async () => {
-      assert.deepEqual(await pb.health.check(), { code: 200, message: "API is healthy.", data: {} });
+    it("health.check answers the PocketBase body, with server facts for a superuser", async () => {
+      assert.deepEqual(await new PocketBase(server.url).health.check(), { code: 200, message: "API is healthy.", data: {} });
+      const health = await pb.health.check();
+      assert.equal(health.code, 200);
+      assert.equal(health.data.canBackup, true);
+      assert.equal(health.data.realIP, "127.0.0.1");
     });
 
     it("superuser auth fills the auth store", () => {
@@ -73,7 +77,7 @@ for (const kind of KINDS) {
     it("getList, getFullList and getFirstListItem with pb.filter", async () => {
       await pb.collections.create({ name: "alpha" });
       await pb.collections.create({ name: "beta", type: "auth" });
-      const list = await pb.collections.getList(1, 2, { sort: "name", filter: pb.filter("type = {:t}", { t: "base" }) });
+      const list = await pb.collections.getList(1, 2, { sort: "name", filter: pb.filter("type = {:t} && system = {:s}", { t: "base", s: false }) });
       assert.equal(list.page, 1);
       assert.equal(list.perPage, 2);
       assert.deepEqual(list.items.map((c) => c.name), ["alpha"]);
