@@ -33,6 +33,9 @@ await call("POST", "/api/collections", {
     { name: "views", type: "number", onlyInt: true },
     { name: "published", type: "bool" },
     { name: "author", type: "relation", collectionId: "_pb_users_auth_", maxSelect: 1 },
+    // Sent as PocketBase's dashboard sends them: a new collection has no timestamps unless asked (the floor reads both).
+    { name: "created", type: "autodate", onCreate: true },
+    { name: "updated", type: "autodate", onCreate: true, onUpdate: true },
   ],
   indexes: ["CREATE INDEX idx_posts_views ON posts (views)", "CREATE INDEX idx_posts_author ON posts (author)"],
 }, su);
