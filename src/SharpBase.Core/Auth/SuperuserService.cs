@@ -1,6 +1,7 @@
 using System.Text;
 using SharpBase.Core.Common;
 using SharpBase.Core.Errors;
+using SharpBase.Core.Query;
 using SharpBase.Core.Records;
 using SharpBase.Core.Schema;
 using SharpBase.Core.Schema.Fields;
@@ -9,7 +10,8 @@ using SharpBase.Storage;
 namespace SharpBase.Core.Auth;
 
 /// <summary>The <c>superuser upsert|delete</c> commands: manage records of <c>_superusers</c> directly.</summary>
-public sealed class SuperuserService(Database database, SchemaRegistry registry, RecordStore records, PasswordHasher hasher, IRandomSource random, TimeProvider time)
+public sealed class SuperuserService(Database database, SchemaRegistry registry, RecordStore records, RecordCascade cascade, PasswordHasher hasher,
+    IRandomSource random, TimeProvider time)
 {
     /// <summary>Creates the superuser, or sets the password of an existing one. Returns true when created.</summary>
     public async Task<bool> UpsertAsync(string email, string password, CancellationToken cancellationToken)
@@ -76,7 +78,9 @@ public sealed class SuperuserService(Database database, SchemaRegistry registry,
                 throw new BadRequestException("The last superuser cannot be deleted.");
             }
 
-            return await records.DeleteAsync(session, collection, existing.Id, ct);
+            // Through the cascade like any record delete: relations to it are followed and its MFA/OTP/origin rows go too.
+            await cascade.DeleteAsync(session, registry.Current, existing, RequestInfo.Guest, ct);
+            return true;
         }, cancellationToken);
     }
 

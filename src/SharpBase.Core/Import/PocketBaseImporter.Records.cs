@@ -109,7 +109,7 @@ public sealed partial class PocketBaseImporter
             var count = await source.CountAsync(table, cancellationToken);
             if (count > 0)
             {
-                notCarried.Add($"{table}: {Plural(count, "row", "rows")} ({what}); SharpBase keeps no such rows yet");
+                notCarried.Add($"{table}: {Plural(count, "row", "rows")} ({what}); not copied until the sign-in methods that use them (OAuth2, OTP) exist");
             }
         }
 

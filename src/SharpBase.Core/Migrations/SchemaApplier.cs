@@ -1,5 +1,6 @@
 using System.Data.Common;
 using SharpBase.Core.Errors;
+using SharpBase.Core.Records;
 using SharpBase.Core.Schema;
 using SharpBase.Core.Schema.Fields;
 using SharpBase.Storage;
@@ -72,6 +73,12 @@ public sealed class SchemaApplier(Database database, SchemaRegistry registry, Ti
                     // A view's query is described before the view is made: its columns give the fields and say whether the id needs a cast.
                     var columns = change.After is { Type: CollectionType.View } view ? await DescribeViewQueryAsync(session, view, ct) : null;
                     var viewSelect = columns is null ? null : ViewSelect(dialect, change.After!, columns);
+                    if (change is { After: null, Before.Type: CollectionType.Auth })
+                    {
+                        // As PocketBase does: the MFA, OTP, linked-account and origin rows of a deleted auth collection go with it.
+                        await AuthRecordReferences.DeleteOfCollectionAsync(session, registry.Current, change.Before.Id, ct);
+                    }
+
                     foreach (var statement in SchemaPlanner.Plan(change.Before, change.After, dialect, viewSelect).Statements)
                     {
                         await using var command = session.Command(statement);

@@ -11,8 +11,9 @@ namespace SharpBase.Core.Records;
 /// <summary>
 /// Deletes a record and follows the relations that point at it, as PocketBase does: a reference with
 /// <c>cascadeDelete</c> whose last id goes deletes the referencing record too; otherwise the id is removed from the
-/// relation, unless the relation is required and would become empty (400). Every delete and every cleared relation runs
-/// through the record hooks, so subscribers hear of cascades as of any other write.
+/// relation, unless the relation is required and would become empty (400). An auth record's rows in <c>_mfas</c>,
+/// <c>_otps</c>, <c>_externalAuths</c> and <c>_authOrigins</c> are deleted with it. Every delete and every cleared relation
+/// runs through the record hooks, so subscribers hear of cascades as of any other write.
 /// </summary>
 public sealed partial class RecordCascade(RecordStore store, RecordHooks hooks, Microsoft.Extensions.Logging.ILogger<RecordCascade> logger)
 {
@@ -56,6 +57,12 @@ public sealed partial class RecordCascade(RecordStore store, RecordHooks hooks, 
 
                 await ClearReferenceAsync(session, row, field, remaining, info, cancellationToken);
             }
+        }
+
+        // An auth record takes its MFA sessions, one-time passwords, linked accounts and sign-in origins with it.
+        foreach (var row in await AuthRecordReferences.RowsOfAsync(session, schema, record, cancellationToken))
+        {
+            await DeleteAsync(session, schema, row, info, depth + 1, cancellationToken);
         }
 
         await store.DeleteAsync(session, record.Collection, record.Id, cancellationToken);

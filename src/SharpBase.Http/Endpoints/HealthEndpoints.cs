@@ -19,13 +19,10 @@ public static class HealthEndpoints
             var data = new JsonObject();
             if (context.Caller().IsSuperuser)
             {
-                var proxy = settings.Current.TrustedProxy;
-                IReadOnlyList<string> Values(string name) => context.Request.Headers[name].Select(v => v ?? "").ToList();
-
                 // SharpBase has no backups yet, so none is ever running and one could always start.
                 data["canBackup"] = true;
-                data["possibleProxyHeader"] = RealIp.PossibleProxyHeader(proxy, Values);
-                data["realIP"] = RealIp.Resolve(proxy, Values, context.Connection.RemoteIpAddress);
+                data["possibleProxyHeader"] = RealIp.PossibleProxyHeader(settings.Current.TrustedProxy, ClientIp.HeaderValues(context));
+                data["realIP"] = ClientIp.Of(context);
             }
 
             return JsonResponse.Ok(context, new JsonObject { ["message"] = "API is healthy.", ["code"] = 200, ["data"] = data });

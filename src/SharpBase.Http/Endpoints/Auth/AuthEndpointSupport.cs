@@ -54,9 +54,12 @@ internal static class AuthEndpointSupport
     public static string Text(JsonObject body, string key) =>
         body[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : "";
 
-    /// <summary>The client's IP and User-Agent, as recorded in sessions and used for throttling.</summary>
+    /// <summary>
+    /// The client's IP and User-Agent, as recorded in sessions and used for throttling. The IP follows the
+    /// <c>trustedProxy</c> settings, so clients behind one reverse proxy do not share one sign-in budget.
+    /// </summary>
     public static ClientInfo Client(HttpContext context) =>
-        new(context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString());
+        new(Middleware.ClientIp.Of(context), context.Request.Headers.UserAgent.ToString());
 
     /// <summary>Adds <c>Retry-After</c> to the 429 a throttled request gets (the error envelope itself is written later).</summary>
     public static RouteHandlerBuilder WithRetryAfter(this RouteHandlerBuilder builder) =>
