@@ -105,9 +105,5 @@ public sealed class MfaService(SchemaRegistry registry, Database database, Recor
         return failure is null ? null : throw new BadRequestException(failure);
     }
 
-    private DateTimeOffset Now()
-    {
-        var now = time.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
-    }
+    private DateTimeOffset Now() => DateTimeText.NowToMilliseconds(time);
 }

@@ -11,6 +11,14 @@ public static class DateTimeText
     /// <summary>Characters in a date written in <see cref="Layout"/>.</summary>
     public const int Length = 24;
 
+    /// <summary>The current instant at the layout's precision, so a stored date reads back equal to the one just written.</summary>
+    public static DateTimeOffset NowToMilliseconds(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var now = time.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+    }
+
     /// <summary>Formats an instant in the layout; null gives the empty string, as PocketBase writes a zero date.</summary>
     public static string Format(DateTimeOffset? value) =>
         value is { } v ? string.Create(Length, v, static (destination, date) => Write(date, destination)) : "";

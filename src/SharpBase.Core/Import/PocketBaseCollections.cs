@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using SharpBase.Core.Records;
+using SharpBase.Core.Schema;
 using SharpBase.Storage.Import;
 
 namespace SharpBase.Core.Import;
@@ -6,11 +8,8 @@ namespace SharpBase.Core.Import;
 /// <summary>PocketBase's <c>_collections</c> rows as the collection JSON the collections API reads.</summary>
 internal static class PocketBaseCollections
 {
-    /// <summary>PocketBase's own system collections; SharpBase has its own <c>_superusers</c> and none of the others.</summary>
-    public static readonly IReadOnlySet<string> Internal = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "_superusers", "_externalAuths", "_mfas", "_otps", "_authOrigins",
-    };
+    /// <summary>PocketBase's own system collections: SharpBase creates each of them itself, so they are never imported.</summary>
+    public static readonly IReadOnlySet<string> Internal = new HashSet<string>([SystemCollections.SuperusersName, .. AuthRecordReferences.CollectionNames], StringComparer.Ordinal);
 
     /// <summary>
     /// The collection JSON of a row: PocketBase keeps the type options (auth options, <c>viewQuery</c>) in an

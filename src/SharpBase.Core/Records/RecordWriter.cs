@@ -222,9 +222,5 @@ public sealed class RecordWriter(
         }
     }
 
-    private DateTimeOffset Now()
-    {
-        var now = time.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
-    }
+    private DateTimeOffset Now() => DateTimeText.NowToMilliseconds(time);
 }

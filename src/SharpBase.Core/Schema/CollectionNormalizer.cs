@@ -125,9 +125,5 @@ public sealed class CollectionNormalizer(IRandomSource random, TimeProvider time
     private static string CanonicalIndex(string index, string tableName) =>
         IndexDefinition.TryParse(index, out _) is { } spec ? IndexDefinition.Format(spec with { Table = tableName }) : index;
 
-    private DateTimeOffset Now()
-    {
-        var now = time.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
-    }
+    private DateTimeOffset Now() => DateTimeText.NowToMilliseconds(time);
 }
