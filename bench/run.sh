@@ -155,15 +155,14 @@ fi
 
 # The smoke run fails on any non-2xx answer (a scenario that rotted), the floor's included: a ratio to a floor that
 # answers errors means nothing. Socket errors as wrk stops mid-request do not count.
-ERRORS="$(awk -F'\t' '{ s += $7 } END { print s + 0 }' "$RESULTS")"
-FLOOR_ERRORS="$(awk -F'\t' '{ s += $7 } END { print s + 0 }' "$FLOOR_RESULTS")"
-if ((SMOKE)) && ((ERRORS > 0)); then
-  echo "bench: smoke run saw $ERRORS non-2xx answers; server log:" >&2
-  tail -n 30 "$TMP/server.log" >&2
-  exit 1
-fi
-if ((SMOKE)) && ((FLOOR_ERRORS > 0)); then
-  echo "bench: smoke run saw $FLOOR_ERRORS non-2xx answers from the floor app; its log:" >&2
-  tail -n 30 "$TMP/floor.log" >&2
-  exit 1
-fi
+fail_on_status_errors() { # results-file who log-file
+  local count
+  count="$(awk -F'\t' '{ s += $7 } END { print s + 0 }' "$1")"
+  if ((SMOKE)) && ((count > 0)); then
+    echo "bench: smoke run saw $count non-2xx answers from $2; its log:" >&2
+    tail -n 30 "$3" >&2
+    exit 1
+  fi
+}
+fail_on_status_errors "$RESULTS" "SharpBase" "$TMP/server.log"
+fail_on_status_errors "$FLOOR_RESULTS" "the floor app" "$TMP/floor.log"

@@ -127,7 +127,7 @@ public sealed partial class AuthFlowService
     private void SendEmailChangeNotice(Records.RecordRow record, EmailTemplate template)
     {
         var oldEmail = record.GetString("email");
-        var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["{RECORD:id}"] = record.Id, ["{RECORD:email}"] = oldEmail };
+        var values = RecordPlaceholders(record);
         SendInBackground(EmailChangeNoticeKind, record, async ct =>
         {
             var (subject, body) = mail.Render(template, values);

@@ -84,9 +84,16 @@ public sealed partial class AuthFlowService
     private static AuthOptions RequireAuth(Collection collection) =>
         collection is { Type: CollectionType.Auth, Auth: { } options } ? options : throw new NotFoundException("Missing or invalid auth collection context.");
 
-    private static Dictionary<string, string> Placeholders(Records.RecordRow record, string token) => new(StringComparer.Ordinal)
+    private static Dictionary<string, string> Placeholders(Records.RecordRow record, string token)
     {
-        ["{TOKEN}"] = token,
+        var values = RecordPlaceholders(record);
+        values["{TOKEN}"] = token;
+        return values;
+    }
+
+    /// <summary>The record's placeholders alone, for a mail that carries no token.</summary>
+    private static Dictionary<string, string> RecordPlaceholders(Records.RecordRow record) => new(StringComparer.Ordinal)
+    {
         ["{RECORD:id}"] = record.Id,
         ["{RECORD:email}"] = record.GetString("email"),
     };

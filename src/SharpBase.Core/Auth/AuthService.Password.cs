@@ -24,11 +24,11 @@ public sealed partial class AuthService
     /// The full <c>auth-with-password</c>: validates the form as PocketBase does, throttles per account and per IP (429 when
     /// locked, before any hashing), looks the identity up (email first, skipped when the identity is not an email), verifies
     /// the password (a dummy verify when no record matched), checks the <c>authRule</c> and MFA (a result with only
-    /// <see cref="AuthResult.MfaId"/> when a second method is wanted), and issues the token; with
-    /// <paramref name="startSession"/> also a session and its first refresh token.
+    /// <see cref="AuthResult.MfaId"/> when a second method is wanted), and issues the token with a new session and its first
+    /// refresh token.
     /// </summary>
     public async Task<AuthResult> SignInWithPasswordAsync(Collection collection, PasswordSignIn request, ClientInfo client, AuthContext caller,
-        bool startSession, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         ArgumentNullException.ThrowIfNull(request);
@@ -79,11 +79,6 @@ public sealed partial class AuthService
         if (await Mfa.CheckAsync(record, PasswordMethod, request.MfaId ?? "", caller, cancellationToken) is { } mfaId)
         {
             return AuthResult.MfaRequired(record, mfaId);
-        }
-
-        if (!startSession)
-        {
-            return new AuthResult(IssueAuthToken(record), record);
         }
 
         var session = await Sessions.StartAsync(record, client, cancellationToken);

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SharpBase.Core.Records;
 using SharpBase.Core.Schema;
 using SharpBase.Storage.Import;
 
@@ -9,7 +8,7 @@ namespace SharpBase.Core.Import;
 internal static class PocketBaseCollections
 {
     /// <summary>PocketBase's own system collections: SharpBase creates each of them itself, so they are never imported.</summary>
-    public static readonly IReadOnlySet<string> Internal = new HashSet<string>([SystemCollections.SuperusersName, .. AuthRecordReferences.CollectionNames], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> Internal = new HashSet<string>([SystemCollections.SuperusersName, .. SystemCollections.AuxiliaryNames], StringComparer.Ordinal);
 
     /// <summary>
     /// The collection JSON of a row: PocketBase keeps the type options (auth options, <c>viewQuery</c>) in an

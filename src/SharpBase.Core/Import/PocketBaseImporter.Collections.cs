@@ -40,14 +40,15 @@ public sealed partial class PocketBaseImporter
         {
             // A view's fields are inferred from its query when it is saved, so PocketBase's field list never equals the
             // stored one: a view already here with the same name, query and rules is left alone, which keeps a rerun a no-op.
-            if (registry.Current.Find(view.Id) is { } existing && SameView(existing, PocketBaseCollections.ToJson(view)))
+            var json = PocketBaseCollections.ToJson(view);
+            if (registry.Current.Find(view.Id) is { } existing && SameView(existing, json))
             {
                 continue;
             }
 
             try
             {
-                await collections.ImportAsync([PocketBaseCollections.ToJson(view)], deleteMissing: false, cancellationToken);
+                await collections.ImportAsync([json], deleteMissing: false, cancellationToken);
             }
             catch (ApiException exception)
             {

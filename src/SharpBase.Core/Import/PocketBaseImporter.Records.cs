@@ -13,10 +13,10 @@ public sealed partial class PocketBaseImporter
 {
     private static readonly (string Table, string What)[] UncopiedSystemTables =
     [
-        ("_externalAuths", "OAuth2 account links"),
-        ("_mfas", "MFA sign-ins in progress"),
-        ("_otps", "one-time passwords"),
-        ("_authOrigins", "known sign-in devices"),
+        (SystemCollections.ExternalAuthsName, "OAuth2 account links"),
+        (SystemCollections.MfasName, "MFA sign-ins in progress"),
+        (SystemCollections.OtpsName, "one-time passwords"),
+        (SystemCollections.AuthOriginsName, "known sign-in devices"),
     ];
 
     /// <summary>

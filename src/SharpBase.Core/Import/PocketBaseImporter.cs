@@ -14,7 +14,7 @@ namespace SharpBase.Core.Import;
 /// and password hashes (bcrypt, verified at the next sign-in and rehashed to Argon2id). What cannot be carried over is
 /// listed, never dropped silently. A rerun adds only what is missing, so it changes nothing the second time.
 /// </summary>
-public sealed partial class PocketBaseImporter(Database database, SchemaRegistry registry, CollectionService collections, RecordStore records)
+public sealed partial class PocketBaseImporter(Database database, SchemaRegistry registry, CollectionService collections, RecordStore records, TimeProvider time)
 {
     /// <summary>The <c>_params</c> key that remembers which folder this database was imported from.</summary>
     public const string MarkerKey = "pocketbaseImport";
@@ -63,7 +63,7 @@ public sealed partial class PocketBaseImporter(Database database, SchemaRegistry
         {
             await database.WriteAsync(async (session, ct) =>
             {
-                var marker = new JsonObject { ["source"] = root, ["imported"] = Common.DateTimeText.Format(DateTimeOffset.UtcNow) };
+                var marker = new JsonObject { ["source"] = root, ["imported"] = Common.DateTimeText.Format(time.GetUtcNow()) };
                 await ParamTable.SetAsync(session, MarkerKey, marker.ToJsonString(), ct);
                 return true;
             }, cancellationToken);
@@ -87,8 +87,19 @@ public sealed partial class PocketBaseImporter(Database database, SchemaRegistry
     /// </summary>
     private async Task CheckTargetAsync(string root, bool force, CancellationToken cancellationToken)
     {
+        if (force)
+        {
+            return;
+        }
+
         var marker = await database.ReadAsync((session, ct) => ParamTable.GetAsync(session, MarkerKey, ct), cancellationToken);
         var importedFrom = marker is null ? null : JsonNode.Parse(marker)?["source"]?.GetValue<string>();
+        if (string.Equals(importedFrom, root, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        // Counting rows scans each table, so it is done only when neither --force nor a rerun already allows the import.
         var fresh = registry.Current.Collections.All(c => c.System || c.Id == SystemCollections.UsersId)
                     && await database.ReadAsync(async (session, ct) =>
                     {
@@ -102,7 +113,7 @@ public sealed partial class PocketBaseImporter(Database database, SchemaRegistry
 
                         return true;
                     }, cancellationToken);
-        if (!fresh && !force && !string.Equals(importedFrom, root, StringComparison.Ordinal))
+        if (!fresh)
         {
             throw new ImportRefusedException(importedFrom is null
                 ? "The target database already has collections or records of its own; run again with --force to import into it anyway (collections are replaced by id or name, records whose id exists are kept)."

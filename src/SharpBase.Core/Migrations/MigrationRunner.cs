@@ -149,7 +149,7 @@ public sealed partial class MigrationRunner(
                 continue;
             }
 
-            var next = current is null ? normalizer.ForCreate(target with { System = target.System }) with { System = target.System }
+            var next = current is null ? normalizer.ForCreate(target) with { System = target.System }
                                        : normalizer.ForUpdate(target, current);
             var errors = CollectionValidator.Validate(next, current, snapshot.With(next));
             if (!errors.IsEmpty)

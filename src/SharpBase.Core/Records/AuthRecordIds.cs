@@ -27,8 +27,13 @@ public sealed class AuthRecordIds(RecordStore store)
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(collection);
+        if (collection.Type != CollectionType.Auth)
+        {
+            return false;
+        }
+
         var others = schema.Collections.Where(c => c.Type == CollectionType.Auth && c.Id != collection.Id).ToList();
-        if (collection.Type != CollectionType.Auth || others.Count == 0)
+        if (others.Count == 0)
         {
             return false;
         }

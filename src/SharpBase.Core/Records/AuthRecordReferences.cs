@@ -12,10 +12,6 @@ namespace SharpBase.Core.Records;
 /// </summary>
 public static class AuthRecordReferences
 {
-    /// <summary>The collections whose rows point at auth records.</summary>
-    public static IReadOnlyList<string> CollectionNames { get; } =
-        [SystemCollections.MfasName, SystemCollections.OtpsName, SystemCollections.ExternalAuthsName, SystemCollections.AuthOriginsName];
-
     /// <summary>The rows pointing at <paramref name="record"/> (none unless it is an auth record), read in the caller's write.</summary>
     public static async Task<List<RecordRow>> RowsOfAsync(DbSession session, SchemaSnapshot schema, RecordRow record, CancellationToken cancellationToken)
     {
@@ -59,6 +55,7 @@ public static class AuthRecordReferences
     private static IEnumerable<Collection> Collections(SchemaSnapshot schema)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        return CollectionNames.Select(schema.Find).OfType<Collection>();
+        // By id, not name: a database whose own collection already had one of the names keeps it, and its rows are not ours.
+        return SystemCollections.AuxiliaryIds.Select(schema.Find).OfType<Collection>();
     }
 }

@@ -79,7 +79,7 @@ public sealed class RecordFinder(TimeProvider time)
     public async Task<IReadOnlySet<string>> ManagedIdsAsync(DbSession session, SchemaSnapshot schema, Collection collection, IReadOnlyList<RecordRow> records,
         RequestInfo info, CancellationToken cancellationToken)
     {
-        if (records.Count == 0 || info.Auth is null || info.IsSuperuser || collection.Auth?.ManageRule is not { Length: > 0 } rule)
+        if (records.Count == 0 || ManageRuleFor(collection, info) is not { } rule)
         {
             return new HashSet<string>();
         }
@@ -102,8 +102,11 @@ public sealed class RecordFinder(TimeProvider time)
     /// <summary>True when the caller passes <paramref name="target"/>'s collection manageRule for it (auth collections).</summary>
     public async Task<bool> IsManagerAsync(DbSession session, SchemaSnapshot schema, Collection collection, RecordRow target, RequestInfo info,
         CancellationToken cancellationToken) =>
-        !info.IsSuperuser && info.Auth is not null && collection.Auth?.ManageRule is { Length: > 0 } rule &&
-        await FindUnderRuleAsync(session, schema, collection, target.Id, rule, info, cancellationToken) is not null;
+        ManageRuleFor(collection, info) is { } rule && await FindUnderRuleAsync(session, schema, collection, target.Id, rule, info, cancellationToken) is not null;
+
+    /// <summary>The collection's manageRule when the caller could pass it (signed in, not a superuser, a non-empty rule), else null.</summary>
+    internal static string? ManageRuleFor(Collection collection, RequestInfo info) =>
+        !info.IsSuperuser && info.Auth is not null && collection.Auth?.ManageRule is { Length: > 0 } rule ? rule : null;
 
     /// <summary>The record <paramref name="id"/> if it exists and passes <paramref name="rule"/> (null = no rule).</summary>
     public async Task<RecordRow?> FindUnderRuleAsync(DbSession session, SchemaSnapshot schema, Collection collection, string id, string? rule, RequestInfo info,

@@ -49,7 +49,8 @@ public sealed class RecordWriter(
         await hooks.BeforeWriteAsync(change, cancellationToken);
         // Whether the caller manages the new record is only known once it is stored, so a verified state asked for by a possible
         // manager is stored as false first (no rule can lean on it, as PocketBase's dummy record is unverified) and set after.
-        var verifiedIfManager = MayManage(collection, requestInfo) && bound.Values.GetValueOrDefault("verified") is true;
+        var verifiedIfManager = collection.Type == CollectionType.Auth && RecordFinder.ManageRuleFor(collection, requestInfo) is not null &&
+                                bound.Values.GetValueOrDefault("verified") is true;
         var errors = await validator.ValidateAsync(session, schema, collection, bound, existing: null, requestInfo, isManager: verifiedIfManager, cancellationToken);
         ThrowIfInvalid(errors, CreateFailed);
         var id = (string)bound.Values["id"]!;
@@ -157,10 +158,6 @@ public sealed class RecordWriter(
 
         return change.New!;
     }
-
-    /// <summary>True when the caller could pass the collection's manageRule (an auth caller, a non-empty rule, not a superuser).</summary>
-    private static bool MayManage(Collection collection, RequestInfo info) =>
-        collection.Type == CollectionType.Auth && !info.IsSuperuser && info.Auth is not null && collection.Auth?.ManageRule is { Length: > 0 };
 
     /// <summary>Sets the new record verified when the caller manages it; otherwise the 400 a non-manager gets (the write rolls back).</summary>
     private async Task<RecordRow> VerifyAsManagerAsync(DbSession session, SchemaSnapshot schema, RecordRow created, RequestInfo info, CancellationToken cancellationToken)

@@ -55,9 +55,9 @@ internal static class AuthOptionsValidator
             return;
         }
 
-        var unique = collection.Indexes.Select(i => IndexDefinition.TryParse(i, out _))
-            .Where(s => s is { Unique: true, Columns.Count: 1, Where.Count: 0 } || s is { Unique: true, Columns.Count: 1 } && s.Columns[0].Name == "email")
-            .Select(s => s!.Columns[0].Name).ToHashSet(StringComparer.Ordinal);
+        var unique = UniqueIndexes.Of(collection)
+            .Where(s => s is { Unique: true, Columns.Count: 1 } && (s.Where.Count == 0 || s.Columns[0].Name == "email"))
+            .Select(s => s.Columns[0].Name).ToHashSet(StringComparer.Ordinal);
         foreach (var name in identityFields)
         {
             if (collection.FindField(name) is null)

@@ -34,6 +34,12 @@ public static partial class SystemCollections
     /// <summary>The <c>_authOrigins</c> id.</summary>
     public static readonly string AuthOriginsId = Ids.CollectionId("base", AuthOriginsName);
 
+    /// <summary>The names of the four auxiliary collections, whose rows point at an auth record.</summary>
+    public static IReadOnlyList<string> AuxiliaryNames { get; } = [MfasName, OtpsName, ExternalAuthsName, AuthOriginsName];
+
+    /// <summary>Their ids (declared after the ids above, which initialize first).</summary>
+    public static IReadOnlyList<string> AuxiliaryIds { get; } = [MfasId, OtpsId, ExternalAuthsId, AuthOriginsId];
+
     private const string OwnerRule = "@request.auth.id != '' && recordRef = @request.auth.id && collectionRef = @request.auth.collectionId";
 
     /// <summary>The four auxiliary collections, in the order PocketBase creates them.</summary>

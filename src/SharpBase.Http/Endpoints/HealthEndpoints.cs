@@ -21,8 +21,9 @@ public static class HealthEndpoints
             {
                 // SharpBase has no backups yet, so none is ever running and one could always start.
                 data["canBackup"] = true;
-                data["possibleProxyHeader"] = RealIp.PossibleProxyHeader(settings.Current.TrustedProxy, ClientIp.HeaderValues(context));
-                data["realIP"] = ClientIp.Of(context);
+                var proxy = settings.Current.TrustedProxy;
+                data["possibleProxyHeader"] = RealIp.PossibleProxyHeader(proxy, ClientIp.HeaderValues(context));
+                data["realIP"] = ClientIp.Of(context, proxy);
             }
 
             return JsonResponse.Ok(context, new JsonObject { ["message"] = "API is healthy.", ["code"] = 200, ["data"] = data });

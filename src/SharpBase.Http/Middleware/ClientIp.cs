@@ -11,9 +11,11 @@ internal static class ClientIp
     /// The client IP PocketBase's <c>RealIP</c> gives: a trusted proxy header's address, else the connection's. Headers not
     /// listed in <c>trustedProxy.headers</c> are never read, so a client cannot pick its own address.
     /// </summary>
-    public static string Of(HttpContext context) =>
-        RealIp.Resolve(context.RequestServices.GetRequiredService<SettingsService>().Current.TrustedProxy, HeaderValues(context),
-            context.Connection.RemoteIpAddress);
+    public static string Of(HttpContext context) => Of(context, context.RequestServices.GetRequiredService<SettingsService>().Current.TrustedProxy);
+
+    /// <summary>The client IP under <paramref name="proxy"/>, for a caller that already holds the settings it reads.</summary>
+    public static string Of(HttpContext context, TrustedProxySettings proxy) =>
+        RealIp.Resolve(proxy, HeaderValues(context), context.Connection.RemoteIpAddress);
 
     /// <summary>Every occurrence of a request header, for <see cref="RealIp"/>.</summary>
     public static Func<string, IReadOnlyList<string>> HeaderValues(HttpContext context) =>

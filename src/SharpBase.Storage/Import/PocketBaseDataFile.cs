@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 
+using SharpBase.Storage.Dialects;
+
 namespace SharpBase.Storage.Import;
 
 /// <summary>One row of PocketBase's <c>_collections</c> table (0.23+), its JSON columns as text.</summary>
@@ -59,30 +61,16 @@ public sealed class PocketBaseDataFile : IAsyncDisposable
     /// <summary>The names of the file's tables.</summary>
     public async Task<IReadOnlySet<string>> TablesAsync(CancellationToken cancellationToken)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
         await using var command = Command("SELECT name FROM sqlite_master WHERE type = 'table'");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            names.Add(reader.GetString(0));
-        }
-
-        return names;
+        return (await ReadStringsAsync(command, cancellationToken)).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The column names of <paramref name="table"/>, in order.</summary>
     public async Task<IReadOnlyList<string>> ColumnsAsync(string table, CancellationToken cancellationToken)
     {
-        var columns = new List<string>();
         await using var command = Command("SELECT name FROM pragma_table_info(@table)");
         command.Parameters.AddWithValue("@table", table);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            columns.Add(reader.GetString(0));
-        }
-
-        return columns;
+        return await ReadStringsAsync(command, cancellationToken);
     }
 
     /// <summary>
@@ -133,15 +121,8 @@ public sealed class PocketBaseDataFile : IAsyncDisposable
     /// <summary>The values of one text column of every row of <paramref name="table"/> (e.g. the keys of <c>_params</c>).</summary>
     public async Task<IReadOnlyList<string>> ReadColumnAsync(string table, string column, CancellationToken cancellationToken)
     {
-        var values = new List<string>();
         await using var command = Command($"SELECT {Quote(column)} FROM {Quote(table)} ORDER BY 1");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            values.Add(await reader.IsDBNullAsync(0, cancellationToken) ? "" : Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) ?? "");
-        }
-
-        return values;
+        return await ReadStringsAsync(command, cancellationToken);
     }
 
     /// <summary>Every row of <paramref name="table"/> as column → value (only the <paramref name="columns"/> that exist), in id order.</summary>
@@ -172,7 +153,20 @@ public sealed class PocketBaseDataFile : IAsyncDisposable
         return command;
     }
 
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private static string Quote(string identifier) => SqliteDialect.Instance.QuoteIdentifier(identifier);
+
+    /// <summary>The first column of every row the command returns, as text (a null as the empty string).</summary>
+    private static async Task<List<string>> ReadStringsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var values = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            values.Add(await reader.IsDBNullAsync(0, cancellationToken) ? "" : Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) ?? "");
+        }
+
+        return values;
+    }
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 }

@@ -20,7 +20,7 @@ internal static class JsonFieldValue
                 return null;
             }
 
-            if (text is "true" or "false" || (text.Length > 0 && (char.IsAsciiDigit(text[0]) || text[0] is '-' or '"' or '[' or '{') && IsValid(text)))
+            if (text is "true" or "false" || (text.Length > 0 && (char.IsAsciiDigit(text[0]) || text[0] is '-' or '"' or '[' or '{') && JsonNumbers.IsValidDocument(text)))
             {
                 return text;
             }
@@ -37,9 +37,6 @@ internal static class JsonFieldValue
         WriteGo(builder, input);
         return builder.ToString();
     }
-
-    /// <summary>True for a complete, strict JSON document with finite numbers.</summary>
-    public static bool IsValid(string text) => JsonNumbers.IsValidDocument(text);
 
     /// <summary>Go's <c>json.Marshal</c> of a decoded value: object keys sorted, numbers as float64.</summary>
     private static void WriteGo(StringBuilder builder, JsonNode? node)

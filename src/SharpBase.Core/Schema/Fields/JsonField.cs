@@ -1,3 +1,4 @@
+using SharpBase.Core.Common;
 using System.Text.Json.Nodes;
 using System.Text;
 using SharpBase.Core.Errors;
@@ -49,7 +50,7 @@ public sealed record JsonField : Field
             return FieldErrors.JsonSize(maxSize);
         }
 
-        if (raw.Length > 0 && !JsonFieldValue.IsValid(raw))
+        if (raw.Length > 0 && !JsonNumbers.IsValidDocument(raw))
         {
             return FieldErrors.InvalidJson();
         }

@@ -35,7 +35,13 @@ internal static class AuthEndpointSupport
 
         var record = result.Record;
         // PocketBase expands the auth record with that record as @request.auth, on every auth response.
-        await records.ExpandAsync(record, context.Request.Query["expand"], Middleware.RequestInfoFactory.Create(context) with { Auth = record }, context.RequestAborted);
+        var expand = context.Request.Query["expand"].ToString();
+        if (!string.IsNullOrWhiteSpace(expand))
+        {
+            // The request info copies every header and query key, so it is built only when there is something to expand.
+            await records.ExpandAsync(record, expand, Middleware.RequestInfoFactory.Create(context) with { Auth = record }, context.RequestAborted);
+        }
+
         var json = new JsonObject
         {
             ["token"] = result.Token,

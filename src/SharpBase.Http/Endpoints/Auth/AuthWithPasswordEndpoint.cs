@@ -30,7 +30,7 @@ public static class AuthWithPasswordEndpoint
         var mfaId = context.Request.Query["mfaId"].ToString();
         var request = new PasswordSignIn(Text(body, "identity"), Text(body, "password"), Text(body, "identityField"),
             mfaId.Length > 0 ? mfaId : Text(body, "mfaId"));
-        var result = await auth.SignInWithPasswordAsync(target, request, Client(context), context.Caller(), startSession: true, context.RequestAborted);
+        var result = await auth.SignInWithPasswordAsync(target, request, Client(context), context.Caller(), context.RequestAborted);
         return await AuthResponseAsync(context, result, records);
     }
 }
