@@ -25,6 +25,23 @@ public abstract class NulCharacterTests(DatabaseKind kind)
     }
 
     [Fact]
+    public async Task ABatchSubRequestQueryWithNul_Is400_AndCreatesNothing()
+    {
+        // The sub-request's query travels inside the JSON body's url, so the outer query check never sees it.
+        await using var server = await StartAsync();
+        await RecordsScenario.Ok(await server.Superuser.PatchAsJsonAsync("/api/settings", new { batch = new { enabled = true } }));
+        await RecordsScenario.Ok(await server.Superuser.PatchAsJsonAsync("/api/collections/posts", new { createRule = "@request.query.tag = 'x'" }));
+        var error = await HttpAssert.StatusAsync(await server.Guest.PostAsJsonAsync("/api/batch", new
+        {
+            requests = new[] { new { method = "POST", url = "/api/collections/posts/records?tag=x%00", body = new { title = "a" } } },
+        }), HttpStatusCode.BadRequest);
+        Assert.Equal("The request query contains an invalid character.", error!["message"]!.GetValue<string>());
+
+        var list = await server.Superuser.GetFromJsonAsync<JsonObject>("/api/collections/posts/records");
+        Assert.Equal(0, list!["totalItems"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task AFormFieldWithNul_Is400_AndCreatesNothing()
     {
         await using var server = await StartAsync();

@@ -58,6 +58,7 @@ public static partial class BatchEndpoints
             throw new BadRequestException(InvalidBatch, Wrap(key, "url", "Only record create, update, upsert and delete requests are allowed."));
         }
 
+        Middleware.QueryTextMiddleware.EnsureNoNul(match.Groups["query"].Value);
         var query = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, values) in QueryHelpers.ParseQuery(match.Groups["query"].Value))
         {
